@@ -16,7 +16,8 @@ export async function readFiles(files: string[], opts: { format?: string; source
       const source = await nodeFileSource(file);
       let detected = false;
       const read = readTrajectories(source, {
-        source: opts.source ?? (path.basename(path.dirname(path.resolve(file))) || '.'),
+        source: opts.source ?? (path.basename(path.dirname(path.resolve(file))) || 'local'),
+        file: path.basename(file),
         exactTokens: opts.exactTokens,
         ...(opts.format ? { format: opts.format } : {}),
       });

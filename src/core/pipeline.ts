@@ -22,6 +22,8 @@ export interface TrajectoryBatch {
 export interface ReadOptions {
   /** Dataset / source label that prefixes each row id. */
   source: string;
+  /** File name used in row ids (default: the source's name). */
+  file?: string;
   config?: string;
   split?: string;
   /** Force an adapter id instead of detecting. */
@@ -35,7 +37,7 @@ export async function* readTrajectories(source: ByteSource, opts: ReadOptions): 
   let chosen: { adapter: Adapter; detection: Detection } | undefined;
   for await (const batch of readRows(source)) {
     chosen ??= detectFormat(batch.rows, opts.format);
-    const { items, errors } = normalizeBatch(chosen.adapter, batch.rows, batch.firstRow, source.name, opts);
+    const { items, errors } = normalizeBatch(chosen.adapter, batch.rows, batch.firstRow, opts.file ?? source.name, opts);
     yield { detection: chosen.detection, firstRow: batch.firstRow, items, errors: [...batch.errors, ...errors] };
   }
 }

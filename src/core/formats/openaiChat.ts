@@ -42,7 +42,8 @@ export const openSweTraces = openaiAdapter('open-swe-traces', 'Open-SWE-Traces (
     : undefined,
 );
 
-export const sweRebenchOpenhands = openaiAdapter('swe-rebench-openhands', 'SWE-rebench OpenHands (OpenAI tool calls)', 80, (probe, column) =>
+// Scored above Open-SWE-Traces: both have `trajectory_id`, only this one a top-level `model_patch`.
+export const sweRebenchOpenhands = openaiAdapter('swe-rebench-openhands', 'SWE-rebench OpenHands (OpenAI tool calls)', 85, (probe, column) =>
   column === 'trajectory' && probe.columns.has('model_patch') ? '`model_patch` column' : undefined,
 );
 
