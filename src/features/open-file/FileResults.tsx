@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { FileSummary, FormatInfo, Outcome, PreviewRow } from '../../../workers/api';
 import { PREVIEW_ROWS } from '../../../workers/api';
 import { codeSpans } from './codeSpans';
-import { formatBytes, formatCount, formatDuration } from './format';
+import { formatBytes, formatCount, formatDuration } from '../../core/display';
 import type { OpenedFile } from './useOpenFiles';
 
 interface Props {

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DatasetPlan, DatasetStatus, HubTarget, IngestMode, Selection } from '../../../workers/datasetsApi';
+import { datasetsClient, type DatasetsClient } from '../../../workers/datasetsClient';
+import { rememberToken, tokenFor } from './tokenMemory';
+
+export type Lookup =
+  | { state: 'idle' }
+  | { state: 'looking'; target: HubTarget }
+  | { state: 'found'; target: HubTarget; plan: DatasetPlan }
+  | { state: 'failed'; target: HubTarget; message: string };
+
+export interface DatasetsState {
+  datasets: DatasetStatus[];
+  lookup: Lookup;
+  /** A failure of an action on a dataset (pause, resume, delete), shown until the next action. */
+  actionError: string | undefined;
+  discover(target: HubTarget): void;
+  ingest(selection: Selection[], mode: IngestMode): Promise<string | undefined>;
+  pause(key: string): void;
+  resume(key: string): void;
+  remove(key: string): void;
+  clearLookup(): void;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Datasets in the browser's storage, live, and the Hub lookup in progress. */
+export function useDatasets(client: () => DatasetsClient = datasetsClient): DatasetsState {
+  const [datasets, setDatasets] = useState<DatasetStatus[]>([]);
+  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
+  const [actionError, setActionError] = useState<string>();
+  const latestLookup = useRef<symbol | undefined>(undefined);
+
+  useEffect(() => {
+    client()
+      .watch((all) => setDatasets(all))
+      .catch((e: unknown) => setActionError(messageOf(e)));
+  }, [client]);
+
+  const discover = useCallback(
+    (target: HubTarget) => {
+      const me = Symbol(target.repo);
+      latestLookup.current = me;
+      rememberToken(target);
+      setLookup({ state: 'looking', target });
+      client()
+        .discover(target)
+        .then(
+          (plan) => latestLookup.current === me && setLookup({ state: 'found', target, plan }),
+          (e: unknown) => latestLookup.current === me && setLookup({ state: 'failed', target, message: messageOf(e) }),
+        );
+    },
+    [client],
+  );
+
+  const ingest = useCallback(
+    async (selection: Selection[], mode: IngestMode) => {
+      if (lookup.state !== 'found') return undefined;
+      setActionError(undefined);
+      try {
+        const key = await client().ingestHub({ target: lookup.target, plan: lookup.plan, selection, mode });
+        setLookup({ state: 'idle' });
+        return key;
+      } catch (e) {
+        setActionError(messageOf(e));
+        return undefined;
+      }
+    },
+    [client, lookup],
+  );
+
+  const act = useCallback(
+    (run: (c: DatasetsClient) => Promise<void>) => {
+      setActionError(undefined);
+      run(client()).catch((e: unknown) => setActionError(messageOf(e)));
+    },
+    [client],
+  );
+
+  return {
+    datasets,
+    lookup,
+    actionError,
+    discover,
+    ingest,
+    pause: (key) => act((c) => c.pause(key)),
+    resume: (key) => act((c) => c.resume(key, tokenFor(datasets.find((d) => d.key === key)))),
+    remove: (key) => act((c) => c.remove(key)),
+    clearLookup: () => setLookup({ state: 'idle' }),
+  };
+}

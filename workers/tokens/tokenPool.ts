@@ -1,0 +1,50 @@
+import * as Comlink from 'comlink';
+import type { TokenInput, TokenTotals } from './tokenJob';
+import type { TokenWorkerApi } from './tokens.worker';
+
+export interface TokenPool {
+  readonly size: number;
+  /** Exact counts for each input, in order; spread over the pool's least busy worker. */
+  count(inputs: TokenInput[]): Promise<TokenTotals[]>;
+  terminate(): void;
+}
+
+/** Leaves one core to decoding and the page; at least one worker, at most eight. */
+export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  return Math.min(8, Math.max(1, cores - 1));
+}
+
+interface Member {
+  worker: Worker;
+  api: Comlink.Remote<TokenWorkerApi>;
+  busy: number;
+}
+
+/** Workers start on first use: token counting loads a 1 MB encoder a page may never need. */
+export function createTokenPool(size = defaultPoolSize()): TokenPool {
+  const members: Member[] = [];
+  const member = (): Member => {
+    if (members.length < size) {
+      const worker = new Worker(new URL('./tokens.worker.ts', import.meta.url), { type: 'module', name: `tokens-${members.length}` });
+      const created = { worker, api: Comlink.wrap<TokenWorkerApi>(worker), busy: 0 };
+      members.push(created);
+      return created;
+    }
+    return members.reduce((a, b) => (b.busy < a.busy ? b : a));
+  };
+  return {
+    size,
+    async count(inputs) {
+      const m = member();
+      m.busy++;
+      try {
+        return await m.api.count(inputs);
+      } finally {
+        m.busy--;
+      }
+    },
+    terminate() {
+      for (const m of members.splice(0)) m.worker.terminate();
+    },
+  };
+}
