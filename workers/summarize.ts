@@ -51,11 +51,11 @@ export async function summarizeFile(source: ByteSource, opts: SummarizeOptions =
 }
 
 /** Preview rows get exact token counts; the rest of the file keeps the cheap estimate for now. */
-function previewRow({ trajectory: t, features }: Processed): PreviewRow {
+function previewRow({ row: index, trajectory: t, features }: Processed): PreviewRow {
   const f = withTokens(features, countTokens(t.messages));
   const row: PreviewRow = {
     id: t.id,
-    row: rowIndexOf(t.id),
+    row: index,
     outcome: t.outcome,
     nMessages: f.nMessages,
     tokens: f.tokens,
@@ -63,11 +63,6 @@ function previewRow({ trajectory: t, features }: Processed): PreviewRow {
   };
   if (t.instanceId !== undefined) row.instanceId = t.instanceId;
   return row;
-}
-
-function rowIndexOf(id: string): number {
-  const n = Number(id.slice(id.lastIndexOf('#') + 1));
-  return Number.isInteger(n) ? n : -1;
 }
 
 /** The message always names the file, whatever threw. */

@@ -8,6 +8,8 @@ import type { Features, RawRow, RowContext, Trajectory } from './types';
 export type { Detection };
 
 export interface Processed {
+  /** Row index within the file. */
+  row: number;
   trajectory: Trajectory;
   features: Features;
 }
@@ -69,7 +71,7 @@ export function normalizeBatch(adapter: Adapter, rows: RawRow[], firstRow: numbe
     if (opts.split !== undefined) ctx.split = opts.split;
     try {
       const trajectory = adapter.normalize(row, ctx);
-      items.push({ trajectory, features: computeFeatures(trajectory, { exactTokens: opts.exactTokens !== false }) });
+      items.push({ row: firstRow + i, trajectory, features: computeFeatures(trajectory, { exactTokens: opts.exactTokens !== false }) });
     } catch (e) {
       errors.push({ row: firstRow + i, message: `could not read as ${adapter.id}: ${e instanceof Error ? e.message : String(e)}` });
     }
