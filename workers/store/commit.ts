@@ -1,0 +1,106 @@
+/**
+ * One ingest batch: its trajectories, its feature chunk and the shard progress that covers them,
+ * written in one transaction. A shard's stored rows always stay within `[0, rowsDone)`, so a reload
+ * resumes at `rowsDone` with nothing lost and nothing read twice.
+ */
+import type { IDBPTransaction } from 'idb';
+import { chunkByteSize, pendingTokenRows } from '../../src/core/featureColumns';
+import { StoreError } from './errors';
+import { MAX_ERROR_SAMPLES, type ChunkRecord, type CommitBatch, type ShardRecord, type TrajectoryRecord } from './records';
+import { issueAll } from './requests';
+import { chunkKeyOf, rowsFrom, type TrajectoryDB } from './schema';
+import { approxSize } from './size';
+
+export type BatchStores = ('shards' | 'trajectories' | 'featureChunks')[];
+type BatchTx = IDBPTransaction<TrajectoryDB, BatchStores, 'readwrite'>;
+
+export interface PreparedBatch {
+  /** "rows 100–199 of shard data/train.parquet (default/train) of dataset d", for messages. */
+  what: string;
+  shard: Omit<ShardRecord, 'bytesStored'>;
+  firstRow: number;
+  trajectories: TrajectoryRecord[];
+  chunk: ChunkRecord;
+}
+
+/** Checks the batch is self-consistent and builds its records (outside any transaction: it may take a while). */
+export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBatch): PreparedBatch {
+  const what = describeRows(shard, firstRow, shard.rowsDone);
+  if (!Number.isInteger(firstRow) || firstRow < 0 || !Number.isInteger(shard.rowsDone) || shard.rowsDone < firstRow) {
+    throw new StoreError(`Cannot save ${what}: the batch must start at a row ≥ 0 and end (rowsDone) at or after it.`);
+  }
+  if (chunk.n !== trajectories.length) throw new StoreError(`Cannot save ${what}: ${trajectories.length} trajectories but ${chunk.n} feature rows.`);
+  const ids = new Set<string>();
+  const records = trajectories.map((trajectory, i): TrajectoryRecord => {
+    const row = chunk.rows[i] ?? -1;
+    if (trajectory.id !== chunk.ids[i]) throw new StoreError(`Cannot save ${what}: trajectory ${i} is ${trajectory.id} but feature row ${i} is ${chunk.ids[i]}.`);
+    if (row < firstRow || row >= shard.rowsDone) throw new StoreError(`Cannot save ${what}: trajectory ${trajectory.id} is at row ${row}, outside the batch.`);
+    if (ids.has(trajectory.id)) throw new StoreError(`Cannot save ${what}: trajectory ${trajectory.id} appears twice.`);
+    ids.add(trajectory.id);
+    return { datasetKey: shard.datasetKey, id: trajectory.id, shardKey: shard.key, row, trajectory };
+  });
+  const bytes = records.reduce((sum, r) => sum + approxSize(r.trajectory), chunkByteSize(chunk));
+  return {
+    what,
+    shard: { ...shard, errorSamples: shard.errorSamples.slice(0, MAX_ERROR_SAMPLES) },
+    firstRow,
+    trajectories: records,
+    chunk: {
+      key: chunkKeyOf(shard.key, firstRow),
+      datasetKey: shard.datasetKey,
+      shardKey: shard.key,
+      firstRow,
+      rowEnd: shard.rowsDone,
+      bytes,
+      tokensPending: pendingTokenRows(chunk).length,
+      chunk,
+    },
+  };
+}
+
+/** Everything the shard held from `firstRow` on is replaced, so re-committing a batch never duplicates it. */
+export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<void> {
+  const shards = tx.objectStore('shards');
+  const stored = await shards.get(batch.shard.key);
+  if (!stored || stored.datasetKey !== batch.shard.datasetKey) {
+    throw new StoreError(`Cannot save ${batch.what}: the shard is not in the store (its dataset was deleted, or putShards was not called).`);
+  }
+  await refuseOverlap(tx, batch);
+  const freed = await truncate(tx, batch.shard.key, batch.firstRow);
+  const bytesStored = Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes;
+  const trajectories = tx.objectStore('trajectories');
+  await issueAll([
+    ...batch.trajectories.map((r) => () => trajectories.put(r)),
+    () => tx.objectStore('featureChunks').put(batch.chunk),
+    () => shards.put({ ...batch.shard, bytesStored }),
+  ]);
+}
+
+/** A committed batch that starts before this one and reaches into it would be cut in half. */
+async function refuseOverlap(tx: BatchTx, batch: PreparedBatch): Promise<void> {
+  if (batch.firstRow === 0) return;
+  const before = IDBKeyRange.bound([batch.shard.key, 0], [batch.shard.key, batch.firstRow], false, true);
+  const previous = await tx.objectStore('featureChunks').index('byShard').openCursor(before, 'prev');
+  if (previous && previous.value.rowEnd > batch.firstRow) {
+    const { firstRow, rowEnd } = previous.value;
+    throw new StoreError(`Cannot save ${batch.what}: it overlaps the saved rows ${firstRow}–${rowEnd - 1}. Reset the shard to read it again with other batch boundaries.`);
+  }
+}
+
+/** Deletes the shard's rows and chunks from `from` on; returns the bytes they took. */
+async function truncate(tx: BatchTx, shardKey: string, from: number): Promise<number> {
+  const range = rowsFrom(shardKey, from);
+  const trajectories = tx.objectStore('trajectories');
+  const chunks = tx.objectStore('featureChunks');
+  const [keys, stale] = await Promise.all([trajectories.index('byShard').getAllKeys(range), chunks.index('byShard').getAll(range)]);
+  await issueAll([...keys.map((k) => () => trajectories.delete(k)), ...stale.map((c) => () => chunks.delete(c.key))]);
+  return stale.reduce((sum, c) => sum + c.bytes, 0);
+}
+
+export function describeShard(shard: Pick<ShardRecord, 'path' | 'config' | 'split' | 'datasetKey'>): string {
+  return `shard ${shard.path} (${shard.config}/${shard.split}) of dataset ${shard.datasetKey}`;
+}
+
+function describeRows(shard: Pick<ShardRecord, 'path' | 'config' | 'split' | 'datasetKey'>, from: number, to: number): string {
+  return `rows ${from}–${to - 1} of ${describeShard(shard)}`;
+}
