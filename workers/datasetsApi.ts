@@ -89,7 +89,7 @@ export interface ShardStatus {
   format?: string;
 }
 
-export type DatasetState = 'ingesting' | 'paused' | 'done' | 'error' | 'needs-files';
+export type DatasetState = 'ingesting' | 'interrupted' | 'paused' | 'done' | 'error' | 'needs-files';
 
 export interface DatasetStatus {
   key: string;

@@ -12,6 +12,7 @@ interface Props {
 
 const STATE_LABEL: Record<DatasetStatus['state'], string> = {
   ingesting: 'Loading',
+  interrupted: 'Interrupted',
   paused: 'Paused',
   done: 'Loaded',
   error: 'Stopped',
@@ -136,7 +137,7 @@ export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, o
             Pause
           </button>
         )}
-        {(d.state === 'paused' || d.state === 'error') && (
+        {(d.state === 'paused' || d.state === 'error' || d.state === 'interrupted') && (
           <button className="button" type="button" onClick={onResume}>
             Resume
           </button>
