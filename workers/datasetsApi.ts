@@ -2,9 +2,9 @@
  * The contract between the UI and the dataset worker: discover a dataset, ingest it into the
  * browser's storage (resumable), watch progress, read what is stored. The UI sees only these types.
  */
-import type { Features, Outcome, Trajectory } from '../src/core/types';
+import type { Trajectory } from '../src/core/types';
 
-export type { Features, Outcome, Trajectory };
+export type { Trajectory };
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 /** Rows per config × split in sample mode, as in the reference notebook. */
@@ -117,13 +117,6 @@ export interface DatasetStatus {
   usageBytes: number;
 }
 
-/** One table row: what the trajectory list shows and sorts, without the messages. */
-export interface TrajectorySummary {
-  id: string;
-  instanceId?: string;
-  features: Features;
-}
-
 export interface DatasetsApi {
   discover(target: HubTarget): Promise<DatasetPlan>;
   ingestHub(request: HubIngestRequest): Promise<string>;
@@ -131,10 +124,11 @@ export interface DatasetsApi {
   pause(key: string): Promise<void>;
   /** Continues a paused or interrupted ingest; a Hub token is needed again for gated datasets. */
   resume(key: string, token?: string): Promise<void>;
+  /** Hands a local dataset's files over again (after a reload) and continues it. */
+  reattach(key: string, files: File[]): Promise<void>;
   remove(key: string): Promise<void>;
   list(): Promise<DatasetStatus[]>;
   /** Called with every dataset's status whenever one changes (throttled). */
   watch(onStatus: (all: DatasetStatus[]) => void): Promise<void>;
-  rows(key: string, offset: number, limit: number): Promise<TrajectorySummary[]>;
-  trajectory(id: string): Promise<Trajectory | undefined>;
+  trajectory(datasetKey: string, id: string): Promise<Trajectory | undefined>;
 }

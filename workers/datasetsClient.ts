@@ -25,8 +25,8 @@ export function createDatasetsClient(): DatasetsClient {
     remove: (key) => call(remote.remove(key)),
     list: () => call(remote.list()),
     watch: (onStatus) => call(remote.watch(Comlink.proxy(onStatus))),
-    rows: (key, offset, limit) => call(remote.rows(key, offset, limit)),
-    trajectory: (id) => call(remote.trajectory(id)),
+    reattach: (key, files) => call(remote.reattach(key, files)),
+    trajectory: (datasetKey, id) => call(remote.trajectory(datasetKey, id)),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

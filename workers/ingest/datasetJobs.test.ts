@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobSource } from '../../src/core/decode/blobSource';
+import type { ByteSource } from '../../src/core/decode/types';
 import { featuresAt } from '../../src/core/featureColumns';
 import { openTrajectoryStore, StorageFullError, type TrajectoryStore } from '../store';
 import type { DatasetStatus } from '../datasetsApi';
@@ -21,11 +22,11 @@ async function jobs(wrap: (s: TrajectoryStore) => TrajectoryStore = (s) => s) {
   const store = await openTrajectoryStore(`jobs-${++n}`);
   stores.push(store);
   const counter = { size: 2, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
-  const j = new DatasetJobs({
+  const j: DatasetJobs = new DatasetJobs({
     store: wrap(store),
     counter,
     now: () => performance.now(),
-    openShard: async (d, shard) => {
+    openShard: async (d, shard): Promise<ByteSource> => {
       const file = j.files(d.key)?.get(shard.path);
       if (!file) throw new Error(`${shard.path} is not at hand`);
       return blobSource(file, shard.path);
