@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { featuresAt } from '../../src/core/featureColumns';
 import { computeFeatures } from '../../src/core/features';
 import { countTokens } from '../../src/core/tokens';
-import { DB_VERSION, openTrajectoryStore, StoreClosedError, StoreError, type ShardInput, type ShardRecord, type TrajectoryStore } from './index';
+import { DB_VERSION, openTrajectoryStore, StoreClosedError, type ShardInput, type ShardRecord, type TrajectoryStore } from './index';
 import { batch, dataset, shard, trajectory } from './testData';
 
 let dbCount = 0;
@@ -120,8 +120,6 @@ describe('commitBatch', () => {
     const first = await freshStore(name);
     const s = await withShard(first);
     await ingest(first, s, 0, 40, 10);
-    // The tab dies while the next batch is being written: its transaction never commits.
-    await expect(first.commitBatch({ ...batch(await stored(first, s.key), 40, 50), trajectories: [] })).rejects.toThrow(StoreError);
     first.close();
 
     const second = await freshStore(name);
@@ -156,7 +154,7 @@ describe('commitBatch', () => {
   it('names the shard and rows of an inconsistent batch', async () => {
     const store = await freshStore();
     const s = await withShard(store);
-    const good = batch({ ...s, rowsDone: 0, bytesDone: 0, errors: 0, errorSamples: [] }, 0, 5);
+    const good = batch({ ...s, rowsDone: 0, errors: 0, errorSamples: [] }, 0, 5);
     await expect(store.commitBatch({ ...good, trajectories: good.trajectories.slice().reverse() })).rejects.toThrow(/rows 0–4 of shard data\/train-0.jsonl .*: trajectory 0 is .*#4 but feature row 0 is .*#0/);
     await expect(store.commitBatch({ ...good, shard: { ...good.shard, rowsDone: 3 } })).rejects.toThrow('is at row 3, outside the batch');
     await expect(store.commitBatch({ ...good, shard: { ...good.shard, key: 'other' } })).rejects.toThrow('the shard is not in the store');

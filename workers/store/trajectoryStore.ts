@@ -250,7 +250,7 @@ export class TrajectoryStore {
     } catch (e) {
       abortQuietly(tx);
       await done.catch(() => undefined);
-      throw await this.failure(what, isQuotaError(tx.error) ? tx.error : e);
+      throw await this.failure(what, e instanceof StoreError ? e : (tx.error ?? e), 'save');
     }
   }
 
@@ -259,7 +259,7 @@ export class TrajectoryStore {
     try {
       return await body();
     } catch (e) {
-      throw await this.failure(what, e);
+      throw await this.failure(what, e, 'read');
     }
   }
 
@@ -272,14 +272,15 @@ export class TrajectoryStore {
     if (this.closedBecause) throw new StoreClosedError(`Browser storage is closed: ${this.closedBecause}.`);
   }
 
-  private async failure(what: string, e: unknown): Promise<StoreError> {
+  private async failure(what: string, e: unknown, verb: 'read' | 'save'): Promise<StoreError> {
     if (e instanceof StoreError) return e;
     if (isQuotaError(e)) {
       const estimate = await estimateQuota();
       return new StorageFullError(what, estimate?.usage, estimate?.quota);
     }
-    if (this.closedBecause) return new StoreClosedError(`Could not finish with ${what}: browser storage was closed (${this.closedBecause}).`);
-    return new StoreError(`Could not read or write ${what}: ${reasonOf(e)}`);
+    if (this.closedBecause) return new StoreClosedError(`Could not ${verb} ${what}: browser storage was closed (${this.closedBecause}).`);
+    if (isAbort(e)) return new StoreError(`Could not ${verb} ${what}: the transaction was aborted before it finished${verb === 'save' ? ', so none of it was kept' : ''}.`);
+    return new StoreError(`Could not ${verb} ${what}: ${reasonOf(e)}`);
   }
 }
 
@@ -337,6 +338,10 @@ function abortQuietly(tx: { abort(): void }): void {
   } catch {
     // Already finished or aborted by the browser: nothing left to undo.
   }
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TransactionInactiveError');
 }
 
 function reasonOf(e: unknown): string {
