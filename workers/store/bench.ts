@@ -1,5 +1,5 @@
 /**
- * Node micro-benchmark of the store's CPU side: `npx tsx workers/store/bench.ts [rows]`.
+ * Node micro-benchmark of the store's CPU side: `npx tsx workers/store/bench.ts`.
  * fake-indexeddb is an in-memory model, so its commit rate only bounds our own overhead; real
  * IndexedDB throughput is measured in Chromium.
  */
@@ -10,7 +10,7 @@ import { batch, dataset, shard, trajectory } from './testData';
 import { approxSize } from './size';
 import { openTrajectoryStore } from './trajectoryStore';
 
-const ROWS = Number(globalThis.process?.argv[2] ?? 200_000);
+const ROWS = 200_000;
 const BATCH = 100;
 
 function time<T>(label: string, run: () => T): T {
