@@ -100,14 +100,14 @@ export function encodeFeatures(rows: FeatureRowInput[]): FeatureChunk {
 /** The features of row i, exactly as they were encoded. */
 export function featuresAt(chunk: FeatureChunk, i: number): Features {
   checkRow(chunk, i);
-  const f = {
+  const f: Features = {
+    ...recordOf(REQUIRED_NUMERIC, (name) => chunk.num[name][i] as number),
     outcome: stringAt(chunk.str.outcome, i) as Outcome,
     tokensExact: chunk.tokensExact[i] === 1,
     tokensByRole: recordOf(ROLES, (role) => chunk.tokensByRole[role][i] as number),
     tools: sparseAt(chunk.tools, i),
     patchExtensions: sparseAt(chunk.patchExtensions, i),
-    ...recordOf(REQUIRED_NUMERIC, (name) => chunk.num[name][i] as number),
-  } satisfies Features as Features;
+  };
   for (const name of OPTIONAL_NUMERIC) {
     const v = chunk.num[name][i] as number;
     if (!Number.isNaN(v)) f[name] = v;

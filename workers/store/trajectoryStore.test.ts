@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { featuresAt } from '../../src/core/featureColumns';
 import { computeFeatures } from '../../src/core/features';
 import { countTokens } from '../../src/core/tokens';
-import { DB_VERSION, openTrajectoryStore, StoreClosedError, type ShardInput, type ShardRecord, type TrajectoryStore } from './index';
+import { DB_VERSION, MAX_ERROR_SAMPLES, openTrajectoryStore, StoreClosedError, type ShardInput, type ShardRecord, type TrajectoryStore } from './index';
 import { batch, dataset, shard, trajectory } from './testData';
 
 let dbCount = 0;
@@ -149,6 +149,27 @@ describe('commitBatch', () => {
       'Cannot save rows 15–24 of shard data/train-0.jsonl (default/train) of dataset ds: it overlaps the saved rows 10–19.',
     );
     expect(await store.countTrajectories('ds')).toBe(20);
+  });
+
+  it('refuses a batch that would leave a gap after the saved rows', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await ingest(store, s, 0, 10, 10);
+    await expect(store.commitBatch(batch(await stored(store, s.key), 20, 30))).rejects.toThrow(
+      "Cannot save rows 20–29 of shard data/train-0.jsonl (default/train) of dataset ds: the shard's saved rows end before row 10, so rows 10–19 would be skipped.",
+    );
+    expect((await stored(store, s.key)).rowsDone).toBe(10);
+  });
+
+  it('counts every row error but keeps only the first samples', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await ingest(store, s, 0, 300, 150, { errorRows: [...Array(150).keys()].map((r) => 2 * r) });
+    const saved = await stored(store, s.key);
+    expect(saved.errors).toBe(150);
+    expect(saved.errorSamples).toHaveLength(MAX_ERROR_SAMPLES);
+    expect(saved.errorSamples[0]).toEqual({ row: 0, message: 'row 0: invalid JSON' });
+    expect(await store.countTrajectories('ds')).toBe(150);
   });
 
   it('names the shard and rows of an inconsistent batch', async () => {
