@@ -53,8 +53,21 @@ async function expectRows(rows: number): Promise<void> {
   expect(await store.getTrajectory('ds', trajectory('ds', s.path, rows).id)).toBeUndefined();
 }
 
+const realDelete = IDBObjectStore.prototype.delete;
+
+/** A tab that closes part-way through deleting: the delete transaction after `after` is aborted. */
+function crashDeletesAfter(after: number): void {
+  let left = after;
+  IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args: Parameters<typeof realDelete>) {
+    const request = realDelete.apply(this, args);
+    if (left-- <= 0) this.transaction.abort();
+    return request;
+  };
+}
+
 afterEach(() => {
   IDBObjectStore.prototype.put = realPut;
+  IDBObjectStore.prototype.delete = realDelete;
   vi.unstubAllGlobals();
   store.close();
 });
@@ -67,7 +80,7 @@ describe('a commit that fails inside the database', () => {
     const usage = await store.usage('ds');
     failTrajectoryPuts(40, 'crash');
     await expect(commit(200, 300)).rejects.toThrow(
-      new StoreError('Could not save rows 200–299 of shard data/train-0.jsonl (default/train) of dataset ds: the transaction was aborted before it finished, so none of it was kept.'),
+      new StoreError('Could not save rows 200–299 of shard data/train-0.jsonl (default/train) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.'),
     );
     IDBObjectStore.prototype.put = realPut;
     await expectRows(200);
@@ -91,6 +104,19 @@ describe('a commit that fails inside the database', () => {
     await expectRows(100);
     await commit(100, 200);
     await expectRows(200);
+  });
+
+  it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {
+    await setUp();
+    for (let first = 0; first < 1200; first += 100) await commit(first, first + 100);
+    crashDeletesAfter(600);
+    await expect(store.resetShard(s.key)).rejects.toThrow(/^Could not delete trajectories of shard data\/train-0.jsonl \(default\/train\) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.$/);
+    IDBObjectStore.prototype.delete = realDelete;
+    expect((await store.getShard(s.key))?.rowsDone).toBe(0);
+    expect(await store.countTrajectories('ds')).toBe(700);
+    expect((await store.loadFeatureTable('ds')).n).toBe(0);
+    await commit(0, 50);
+    await expectRows(50);
   });
 
   it('says so when the browser does not report its usage', async () => {
