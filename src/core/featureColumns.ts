@@ -100,14 +100,14 @@ export function encodeFeatures(rows: FeatureRowInput[]): FeatureChunk {
 /** The features of row i, exactly as they were encoded. */
 export function featuresAt(chunk: FeatureChunk, i: number): Features {
   checkRow(chunk, i);
-  const f = {
+  const f: Features = {
+    ...recordOf(REQUIRED_NUMERIC, (name) => chunk.num[name][i] as number),
     outcome: stringAt(chunk.str.outcome, i) as Outcome,
     tokensExact: chunk.tokensExact[i] === 1,
     tokensByRole: recordOf(ROLES, (role) => chunk.tokensByRole[role][i] as number),
     tools: sparseAt(chunk.tools, i),
     patchExtensions: sparseAt(chunk.patchExtensions, i),
-    ...recordOf(REQUIRED_NUMERIC, (name) => chunk.num[name][i] as number),
-  } satisfies Features as Features;
+  };
   for (const name of OPTIONAL_NUMERIC) {
     const v = chunk.num[name][i] as number;
     if (!Number.isNaN(v)) f[name] = v;
@@ -243,8 +243,9 @@ function concatStrings(columns: StringColumn[], n: number): StringColumn {
   let offset = 0;
   for (const column of columns) {
     const remap = Uint32Array.from([0, ...column.dict.map((v) => dict.indexOf(v) + 1)]);
-    column.codes.forEach((code, i) => (codes[offset + i] = remap[code] ?? 0));
-    offset += column.codes.length;
+    const local = column.codes;
+    for (let i = 0; i < local.length; i++) codes[offset + i] = remap[local[i] as number] as number;
+    offset += local.length;
   }
   return { dict: dict.values, codes };
 }
@@ -258,8 +259,9 @@ function concatSparse(columns: SparseCounts[], n: number): SparseCounts {
   let row = 0;
   let entry = 0;
   for (const column of columns) {
-    const remap = column.dict.map((v) => dict.indexOf(v));
-    column.index.forEach((local, k) => (index[entry + k] = remap[local] ?? 0));
+    const remap = Uint32Array.from(column.dict, (v) => dict.indexOf(v));
+    const local = column.index;
+    for (let k = 0; k < local.length; k++) index[entry + k] = remap[local[k] as number] as number;
     count.set(column.count, entry);
     for (let i = 1; i < column.rowPtr.length; i++) rowPtr[row + i] = entry + (column.rowPtr[i] ?? 0);
     row += column.rowPtr.length - 1;

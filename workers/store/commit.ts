@@ -65,6 +65,9 @@ export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<voi
   if (!stored || stored.datasetKey !== batch.shard.datasetKey) {
     throw new StoreError(`Cannot save ${batch.what}: the shard is not in the store (its dataset was deleted, or putShards was not called).`);
   }
+  if (batch.firstRow > stored.rowsDone) {
+    throw new StoreError(`Cannot save ${batch.what}: the shard's saved rows end before row ${stored.rowsDone}, so rows ${stored.rowsDone}–${batch.firstRow - 1} would be skipped. Resume at rowsDone.`);
+  }
   await refuseOverlap(tx, batch);
   const freed = await truncate(tx, batch.shard.key, batch.firstRow);
   const bytesStored = Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes;

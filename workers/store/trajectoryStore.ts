@@ -6,7 +6,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { concatChunks, pendingTokenRows, setExactTokens, type FeatureTable } from '../../src/core/featureColumns';
 import type { Trajectory } from '../../src/core/types';
-import { prepareBatch, writeBatch, type BatchStores } from './commit';
+import { describeShard, prepareBatch, writeBatch, type BatchStores } from './commit';
 import { StorageFullError, StoreClosedError, StoreError } from './errors';
 import { estimateQuota, isQuotaError } from './quota';
 import { issueAll } from './requests';
@@ -25,6 +25,7 @@ export interface OpenStoreOptions {
 const DELETE_BATCH = { trajectories: 500, featureChunks: 100 } as const;
 
 type Stores = StoreNames<TrajectoryDB>;
+type Verb = 'read' | 'save' | 'delete';
 type WriteTx<S extends Stores[]> = IDBPTransaction<TrajectoryDB, S, 'readwrite'>;
 
 export async function openTrajectoryStore(dbName = DB_NAME, options: OpenStoreOptions = {}): Promise<TrajectoryStore> {
@@ -88,11 +89,16 @@ export class TrajectoryStore {
     const range = prefixRange(key);
     await this.deleteInBatches('trajectories', 'byDataset', range, `trajectories of dataset ${key}`, onProgress);
     await this.deleteInBatches('featureChunks', 'byDataset', range, `feature columns of dataset ${key}`);
-    await this.write(['shards', 'datasets'], `dataset ${key}`, async (tx) => {
-      const shards = tx.objectStore('shards');
-      const keys = await shards.index('byDataset').getAllKeys(key);
-      await issueAll([...keys.map((k) => () => shards.delete(k)), () => tx.objectStore('datasets').delete(key)]);
-    });
+    await this.write(
+      ['shards', 'datasets'],
+      `dataset ${key}`,
+      async (tx) => {
+        const shards = tx.objectStore('shards');
+        const keys = await shards.index('byDataset').getAllKeys(key);
+        await issueAll([...keys.map((k) => () => shards.delete(k)), () => tx.objectStore('datasets').delete(key)]);
+      },
+      'delete',
+    );
   }
 
   /** Adds or updates shard plans and states; a known shard keeps its stored progress. */
@@ -129,15 +135,17 @@ export class TrajectoryStore {
 
   /** Forgets a shard's rows to read it again: progress to 0 first, then its rows in bounded transactions. */
   async resetShard(shardKey: string): Promise<void> {
-    await this.write(['shards'], `shard ${shardKey}`, async (tx) => {
+    let label = `shard ${shardKey}`;
+    await this.write(['shards'], label, async (tx) => {
       const shards = tx.objectStore('shards');
       const stored = await shards.get(shardKey);
-      if (!stored) throw new StoreError(`Cannot reset shard ${shardKey}: it is not in the store.`);
+      if (!stored) throw new StoreError(`Cannot reset ${label}: it is not in the store.`);
+      label = describeShard(stored);
       await shards.put(resetProgress(stored));
     });
     const range = rowsFrom(shardKey, 0);
-    await this.deleteInBatches('trajectories', 'byShard', range, `trajectories of shard ${shardKey}`);
-    await this.deleteInBatches('featureChunks', 'byShard', range, `feature columns of shard ${shardKey}`);
+    await this.deleteInBatches('trajectories', 'byShard', range, `trajectories of ${label}`);
+    await this.deleteInBatches('featureChunks', 'byShard', range, `feature columns of ${label}`);
   }
 
   async getTrajectory(datasetKey: string, id: string): Promise<Trajectory | undefined> {
@@ -229,19 +237,24 @@ export class TrajectoryStore {
   ): Promise<void> {
     let removed = 0;
     for (let more = true; more; ) {
-      await this.write([name], what, async (tx) => {
-        const store = tx.objectStore(name) as unknown as KeyedStore;
-        const keys = await store.index(index).getAllKeys(range, DELETE_BATCH[name]);
-        await issueAll(keys.map((k) => () => store.delete(k)));
-        removed += keys.length;
-        more = keys.length === DELETE_BATCH[name];
-      });
+      await this.write(
+        [name],
+        what,
+        async (tx) => {
+          const store = tx.objectStore(name) as unknown as KeyedStore;
+          const keys = await store.index(index).getAllKeys(range, DELETE_BATCH[name]);
+          await issueAll(keys.map((k) => () => store.delete(k)));
+          removed += keys.length;
+          more = keys.length === DELETE_BATCH[name];
+        },
+        'delete',
+      );
       onProgress?.(removed);
     }
   }
 
   /** One readwrite transaction; any failure aborts it whole and surfaces as a StoreError naming `what`. */
-  private async write<S extends Stores[]>(stores: S, what: string, body: (tx: WriteTx<S>) => Promise<void>): Promise<void> {
+  private async write<S extends Stores[]>(stores: S, what: string, body: (tx: WriteTx<S>) => Promise<void>, verb: Verb = 'save'): Promise<void> {
     const tx = this.transaction(stores, 'readwrite');
     const done = tx.done;
     try {
@@ -250,7 +263,7 @@ export class TrajectoryStore {
     } catch (e) {
       abortQuietly(tx);
       await done.catch(() => undefined);
-      throw await this.failure(what, isQuotaError(tx.error) ? tx.error : e);
+      throw await this.failure(what, e instanceof StoreError ? e : (tx.error ?? e), verb);
     }
   }
 
@@ -259,27 +272,33 @@ export class TrajectoryStore {
     try {
       return await body();
     } catch (e) {
-      throw await this.failure(what, e);
+      throw await this.failure(what, e, 'read');
     }
   }
 
   private transaction<S extends Stores[]>(stores: S, mode: 'readwrite'): WriteTx<S> {
     this.checkOpen();
-    return this.db.transaction(stores, mode);
+    try {
+      return this.db.transaction(stores, mode);
+    } catch (e) {
+      // The browser closed the connection without telling us (storage cleared from DevTools, say).
+      throw new StoreClosedError(`Browser storage is closed (${reasonOf(e)}); reload this page.`);
+    }
   }
 
   private checkOpen(): void {
     if (this.closedBecause) throw new StoreClosedError(`Browser storage is closed: ${this.closedBecause}.`);
   }
 
-  private async failure(what: string, e: unknown): Promise<StoreError> {
+  private async failure(what: string, e: unknown, verb: Verb): Promise<StoreError> {
     if (e instanceof StoreError) return e;
     if (isQuotaError(e)) {
       const estimate = await estimateQuota();
       return new StorageFullError(what, estimate?.usage, estimate?.quota);
     }
-    if (this.closedBecause) return new StoreClosedError(`Could not finish with ${what}: browser storage was closed (${this.closedBecause}).`);
-    return new StoreError(`Could not read or write ${what}: ${reasonOf(e)}`);
+    if (this.closedBecause) return new StoreClosedError(`Could not ${verb} ${what}: browser storage was closed (${this.closedBecause}).`);
+    if (isAbort(e)) return new StoreError(`Could not ${verb} ${what}: the transaction was aborted before it finished${verb === 'read' ? '.' : ' and changed nothing, so it is safe to run again.'}`);
+    return new StoreError(`Could not ${verb} ${what}: ${reasonOf(e)}`);
   }
 }
 
@@ -337,6 +356,10 @@ function abortQuietly(tx: { abort(): void }): void {
   } catch {
     // Already finished or aborted by the browser: nothing left to undo.
   }
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TransactionInactiveError');
 }
 
 function reasonOf(e: unknown): string {

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openTrajectoryStore, StorageFullError, StoreError, type ShardInput, type TrajectoryStore } from './index';
+import { batch, dataset, shard, trajectory } from './testData';
+
+/**
+ * How a write fails inside the database, after `after` trajectory puts of a later transaction:
+ * - 'crash': the transaction is aborted half-way (a tab closed or killed mid-commit);
+ * - 'quota-throw': put throws QuotaExceededError;
+ * - 'quota-abort': the engine aborts the transaction with QuotaExceededError, as Chromium does when
+ *   a commit does not fit (fake-indexeddb's `_abort(name)` is the spec's "abort with error").
+ */
+type Failure = 'crash' | 'quota-throw' | 'quota-abort';
+
+// fake-indexeddb/auto installs its classes as the globals.
+const realPut = IDBObjectStore.prototype.put;
+
+function failTrajectoryPuts(after: number, failure: Failure): void {
+  let left = after;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof realPut>) {
+    if (this.name !== 'trajectories' || left-- > 0) return realPut.apply(this, args);
+    if (failure === 'quota-throw') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const request = realPut.apply(this, args);
+    const tx = this.transaction as unknown as { abort(): void; _abort(name: string): void };
+    if (failure === 'crash') tx.abort();
+    else tx._abort('QuotaExceededError');
+    return request;
+  };
+}
+
+let store: TrajectoryStore;
+let s: ShardInput;
+let dbCount = 0;
+
+async function setUp(): Promise<void> {
+  store = await openTrajectoryStore(`failures-${++dbCount}`);
+  await store.putDataset(dataset('ds'));
+  s = shard('ds', 'data/train-0.jsonl');
+  await store.putShards([s]);
+}
+
+async function commit(first: number, end: number): Promise<void> {
+  const stored = await store.getShard(s.key);
+  if (!stored) throw new Error('shard missing');
+  await store.commitBatch(batch(stored, first, end));
+}
+
+/** What is stored matches exactly the first `rows` rows. */
+async function expectRows(rows: number): Promise<void> {
+  expect((await store.getShard(s.key))?.rowsDone).toBe(rows);
+  expect(await store.countTrajectories('ds')).toBe(rows);
+  expect(Array.from((await store.loadFeatureTable('ds')).rows)).toEqual([...Array(rows).keys()]);
+  expect(await store.getTrajectory('ds', trajectory('ds', s.path, rows).id)).toBeUndefined();
+}
+
+const realDelete = IDBObjectStore.prototype.delete;
+
+/** A tab that closes part-way through deleting: the delete transaction after `after` is aborted. */
+function crashDeletesAfter(after: number): void {
+  let left = after;
+  IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args: Parameters<typeof realDelete>) {
+    const request = realDelete.apply(this, args);
+    if (left-- <= 0) this.transaction.abort();
+    return request;
+  };
+}
+
+afterEach(() => {
+  IDBObjectStore.prototype.put = realPut;
+  IDBObjectStore.prototype.delete = realDelete;
+  vi.unstubAllGlobals();
+  store.close();
+});
+
+describe('a commit that fails inside the database', () => {
+  it('keeps every earlier batch and resumes at the last committed row after a crash', async () => {
+    await setUp();
+    await commit(0, 100);
+    await commit(100, 200);
+    const usage = await store.usage('ds');
+    failTrajectoryPuts(40, 'crash');
+    await expect(commit(200, 300)).rejects.toThrow(
+      new StoreError('Could not save rows 200–299 of shard data/train-0.jsonl (default/train) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.'),
+    );
+    IDBObjectStore.prototype.put = realPut;
+    await expectRows(200);
+    expect(await store.usage('ds')).toEqual(usage);
+    await commit(200, 300);
+    await expectRows(300);
+  });
+
+  it.each<Failure>(['quota-throw', 'quota-abort'])('surfaces a full disk (%s) as StorageFullError with the usage, leaving the store consistent', async (failure) => {
+    await setUp();
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 812_400_000, quota: 820_000_000 }) } });
+    await commit(0, 100);
+    failTrajectoryPuts(30, failure);
+    const error = await commit(100, 200).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as StorageFullError).message).toBe(
+      'Browser storage is full: 812 MB used of 820 MB. Could not save rows 100–199 of shard data/train-0.jsonl (default/train) of dataset ds; everything saved before is kept. Delete a dataset or use sample mode to free space, then resume.',
+    );
+    expect(error).toMatchObject({ usedBytes: 812_400_000, quotaBytes: 820_000_000 });
+    IDBObjectStore.prototype.put = realPut;
+    await expectRows(100);
+    await commit(100, 200);
+    await expectRows(200);
+  });
+
+  it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {
+    await setUp();
+    for (let first = 0; first < 1200; first += 100) await commit(first, first + 100);
+    crashDeletesAfter(600);
+    await expect(store.resetShard(s.key)).rejects.toThrow(/^Could not delete trajectories of shard data\/train-0.jsonl \(default\/train\) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.$/);
+    IDBObjectStore.prototype.delete = realDelete;
+    expect((await store.getShard(s.key))?.rowsDone).toBe(0);
+    expect(await store.countTrajectories('ds')).toBe(700);
+    expect((await store.loadFeatureTable('ds')).n).toBe(0);
+    await commit(0, 50);
+    await expectRows(50);
+  });
+
+  it('says so when the browser does not report its usage', async () => {
+    await setUp();
+    failTrajectoryPuts(0, 'quota-throw');
+    await expect(commit(0, 10)).rejects.toThrow('Browser storage is full (the browser does not say how much is used). Could not save rows 0–9 of shard');
+  });
+});
