@@ -1,7 +1,11 @@
+import { useState } from 'react';
+import { DatasetsPanel, useDatasets } from '../features/datasets';
 import { DropZone, FileResults, OpenFilesButton, useOpenFiles } from '../features/open-file';
 
 export function App() {
   const opened = useOpenFiles();
+  const datasets = useDatasets();
+  const [datasetKey, setDatasetKey] = useState<string>();
   return (
     <div className="app">
       <header className="app-header">
@@ -17,6 +21,7 @@ export function App() {
         </nav>
       </header>
       <DropZone onFiles={opened.open}>
+        <DatasetsPanel state={datasets} selectedKey={datasetKey} onOpen={setDatasetKey} />
         <FileResults files={opened.files} formats={opened.formats} onReread={opened.reread} onRemove={opened.remove} />
       </DropZone>
     </div>

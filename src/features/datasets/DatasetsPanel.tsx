@@ -13,7 +13,7 @@ interface Props {
 export function DatasetsPanel({ state, selectedKey, onOpen }: Props) {
   const { lookup } = state;
   return (
-    <section className="datasets" aria-label="Datasets">
+    <div className="datasets">
       <HubLookup busy={lookup.state === 'looking'} onLookup={state.discover} />
       {lookup.state === 'failed' && (
         <p className="lookup-error" role="alert">
@@ -51,6 +51,6 @@ export function DatasetsPanel({ state, selectedKey, onOpen }: Props) {
           ))}
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -22,6 +22,11 @@ export interface DatasetsState {
   clearLookup(): void;
 }
 
+/** Asks the browser not to evict stored datasets under storage pressure; it may say no. */
+async function persistStorage(): Promise<void> {
+  if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+}
+
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Datasets in the browser's storage, live, and the Hub lookup in progress. */
@@ -32,8 +37,14 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
   const latestLookup = useRef<symbol | undefined>(undefined);
 
   useEffect(() => {
+    let first = true;
     client()
-      .watch((all) => setDatasets(all))
+      .watch((all) => {
+        setDatasets(all);
+        // A page that closed mid-ingest left it interrupted: carry on where its last batch ended.
+        if (first) for (const d of all) if (d.state === 'interrupted') void client().resume(d.key, tokenFor(d));
+        first = false;
+      })
       .catch((e: unknown) => setActionError(messageOf(e)));
   }, [client]);
 
@@ -57,6 +68,7 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     async (selection: Selection[], mode: IngestMode) => {
       if (lookup.state !== 'found') return undefined;
       setActionError(undefined);
+      void persistStorage();
       try {
         const key = await client().ingestHub({ target: lookup.target, plan: lookup.plan, selection, mode });
         setLookup({ state: 'idle' });

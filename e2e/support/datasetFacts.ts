@@ -1,0 +1,26 @@
+/** Row counts of fixture shards, read with the core in Node: the tests never hard-code them. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { nodeFileSource } from '../../src/core/decode/nodeSource';
+import { readTrajectories } from '../../src/core/pipeline';
+import { GENERATED_DIR } from './fixtures';
+
+export async function rowsIn(relative: string): Promise<number> {
+  let rows = 0;
+  for await (const b of readTrajectories(await nodeFileSource(path.join(GENERATED_DIR, relative)), { source: 'facts', exactTokens: false })) rows += b.items.length;
+  return rows;
+}
+
+/** Every data file under a folder of a fixture repo, sorted. */
+export function dataFiles(relativeDir: string): string[] {
+  return readdirSync(path.join(GENERATED_DIR, relativeDir))
+    .filter((f) => /\.(parquet|jsonl|json)(\.gz)?$/.test(f))
+    .sort()
+    .map((f) => path.join(relativeDir, f));
+}
+
+export async function rowsInAll(files: string[]): Promise<number> {
+  let total = 0;
+  for (const f of files) total += await rowsIn(f);
+  return total;
+}
