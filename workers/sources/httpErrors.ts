@@ -1,13 +1,17 @@
-/** A file read over HTTP failed for good; the message names the file and says why. */
-export class HttpSourceError extends Error {
+import { DecodeError } from '../../src/core/decode/types';
+
+/**
+ * A file read over HTTP failed for good; the message names the file and says why. A DecodeError,
+ * so the decoders pass it on as the file's error instead of blaming the file's content.
+ */
+export class HttpSourceError extends DecodeError {
   constructor(
-    readonly file: string,
-    /** The message without the file prefix. */
-    readonly reason: string,
+    file: string,
+    reason: string,
     /** The HTTP status, when a response said no. */
     readonly status?: number,
   ) {
-    super(`${file}: ${reason}`);
+    super(file, reason);
     this.name = 'HttpSourceError';
   }
 }
