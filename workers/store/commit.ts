@@ -86,7 +86,8 @@ export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<voi
     () => trajectories.delete(rowsFrom(shard.datasetKey, shard.key, firstRow)),
     ...stale.map((c) => () => chunks.delete(c.key)),
     ...batch.trajectories.map((r) => () => trajectories.put(r)),
-    () => chunks.put(batch.chunk),
+    // An empty range (a file with no rows) has no chunk: every stored chunk covers at least one row.
+    ...(batch.chunk.rowEnd > firstRow ? [() => chunks.put(batch.chunk)] : []),
     () => shards.put({ ...shard, bytesStored: Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes }),
   ]);
 }

@@ -325,3 +325,32 @@ describe('schema versions', () => {
     await expect(openTrajectoryStore(name)).rejects.toThrow(`was written by a newer version of Trajectory Explorer (this one reads schema ${DB_VERSION})`);
   });
 });
+
+describe('compactShard', () => {
+  it('merges batch chunks into few big ones without changing rows, tokens, usage or resume', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await ingest(store, s, 0, 1000, 10, { exactTokens: false, errorRows: [15, 500] });
+    const before = await store.loadFeatureTable('ds');
+    const usage = await store.usage('ds');
+    expect(await store.compactShard(s.key, 300)).toBe(4);
+    expect(await store.loadFeatureTable('ds')).toEqual(before);
+    expect(await store.usage('ds')).toEqual(usage);
+    const pending = await store.pendingTokenChunks('ds');
+    expect(pending.map((p) => p.ids.length).sort((a, b) => a - b)).toEqual([100, 299, 299, 300]);
+    expect(await store.compactShard(s.key, 300)).toBe(4);
+
+    await ingest(store, s, 1000, 1020, 10);
+    expect(Array.from((await store.loadFeatureTable('ds')).rows)).toEqual([...Array(1020).keys()].filter((r) => r !== 15 && r !== 500));
+    await expect(store.commitBatch(batch({ ...(await stored(store, s.key)), rowsDone: 590, errors: 0, errorSamples: [] }, 590, 600))).rejects.toThrow('it overlaps the saved rows 300–599');
+  });
+
+  it('leaves a shard with an empty file alone', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await store.commitBatch(batch({ ...s, rowsDone: 0, errors: 0, errorSamples: [] }, 0, 0));
+    expect((await stored(store, s.key)).rowsDone).toBe(0);
+    expect(await store.compactShard(s.key)).toBe(0);
+    expect((await store.loadFeatureTable('ds')).n).toBe(0);
+  });
+});
