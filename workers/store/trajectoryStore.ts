@@ -107,6 +107,7 @@ export class TrajectoryStore {
 
   /** Adds or updates shard plans and states; a known shard keeps its stored progress. */
   async putShards(shards: ShardInput[]): Promise<void> {
+    if (shards.length === 0) return;
     await this.write(['datasets', 'shards'], `shards of dataset ${shards[0]?.datasetKey}`, async (tx) => {
       const store = tx.objectStore('shards');
       for (const datasetKey of new Set(shards.map((s) => s.datasetKey))) {
