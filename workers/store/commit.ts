@@ -8,7 +8,7 @@ import { chunkByteSize, pendingTokenRows } from '../../src/core/featureColumns';
 import { StoreError } from './errors';
 import { MAX_ERROR_SAMPLES, type ChunkRecord, type CommitBatch, type ShardRecord, type TrajectoryRecord } from './records';
 import { issueAll } from './requests';
-import { chunkKeyOf, rowsFrom, type TrajectoryDB } from './schema';
+import { chunkKeyOf, chunksFrom, rowsFrom, type TrajectoryDB } from './schema';
 import { approxSize } from './size';
 
 export type BatchStores = ('shards' | 'trajectories' | 'featureChunks')[];
@@ -58,46 +58,38 @@ export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBat
   };
 }
 
-/** Everything the shard held from `firstRow` on is replaced, so re-committing a batch never duplicates it. */
+/**
+ * Everything the shard held from `firstRow` on is replaced, so re-committing a batch never
+ * duplicates it. The reads go out together: each awaited request costs a round trip.
+ */
 export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<void> {
+  const { shard, firstRow } = batch;
   const shards = tx.objectStore('shards');
-  const stored = await shards.get(batch.shard.key);
-  if (!stored || stored.datasetKey !== batch.shard.datasetKey) {
-    throw new StoreError(`Cannot save ${batch.what}: the shard is not in the store (its dataset was deleted, or putShards was not called).`);
-  }
-  if (batch.firstRow > stored.rowsDone) {
-    throw new StoreError(`Cannot save ${batch.what}: the shard's saved rows end before row ${stored.rowsDone}, so rows ${stored.rowsDone}–${batch.firstRow - 1} would be skipped. Resume at rowsDone.`);
-  }
-  await refuseOverlap(tx, batch);
-  const freed = await truncate(tx, batch.shard.key, batch.firstRow);
-  const bytesStored = Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes;
-  const trajectories = tx.objectStore('trajectories');
-  await issueAll([
-    ...batch.trajectories.map((r) => () => trajectories.put(r)),
-    () => tx.objectStore('featureChunks').put(batch.chunk),
-    () => shards.put({ ...batch.shard, bytesStored }),
-  ]);
-}
-
-/** A committed batch that starts before this one and reaches into it would be cut in half. */
-async function refuseOverlap(tx: BatchTx, batch: PreparedBatch): Promise<void> {
-  if (batch.firstRow === 0) return;
-  const before = IDBKeyRange.bound([batch.shard.key, 0], [batch.shard.key, batch.firstRow], false, true);
-  const previous = await tx.objectStore('featureChunks').index('byShard').openCursor(before, 'prev');
-  if (previous && previous.value.rowEnd > batch.firstRow) {
-    const { firstRow, rowEnd } = previous.value;
-    throw new StoreError(`Cannot save ${batch.what}: it overlaps the saved rows ${firstRow}–${rowEnd - 1}. Reset the shard to read it again with other batch boundaries.`);
-  }
-}
-
-/** Deletes the shard's rows and chunks from `from` on; returns the bytes they took. */
-async function truncate(tx: BatchTx, shardKey: string, from: number): Promise<number> {
-  const range = rowsFrom(shardKey, from);
   const trajectories = tx.objectStore('trajectories');
   const chunks = tx.objectStore('featureChunks');
-  const [keys, stale] = await Promise.all([trajectories.index('byShard').getAllKeys(range), chunks.index('byShard').getAll(range)]);
-  await issueAll([...keys.map((k) => () => trajectories.delete(k)), ...stale.map((c) => () => chunks.delete(c.key))]);
-  return stale.reduce((sum, c) => sum + c.bytes, 0);
+  const [stored, previous, stale] = await Promise.all([
+    shards.get(shard.key),
+    firstRow === 0 ? null : chunks.index('byShard').openCursor(IDBKeyRange.bound([shard.key, 0], [shard.key, firstRow], false, true), 'prev'),
+    chunks.index('byShard').getAll(chunksFrom(shard.key, firstRow)),
+  ]);
+  if (!stored || stored.datasetKey !== shard.datasetKey) {
+    throw new StoreError(`Cannot save ${batch.what}: the shard is not in the store (its dataset was deleted, or putShards was not called).`);
+  }
+  if (firstRow > stored.rowsDone) {
+    throw new StoreError(`Cannot save ${batch.what}: the shard's saved rows end before row ${stored.rowsDone}, so rows ${stored.rowsDone}–${firstRow - 1} would be skipped. Resume at rowsDone.`);
+  }
+  if (previous && previous.value.rowEnd > firstRow) {
+    throw new StoreError(`Cannot save ${batch.what}: it overlaps the saved rows ${previous.value.firstRow}–${previous.value.rowEnd - 1}. Reset the shard to read it again with other batch boundaries.`);
+  }
+  const freed = stale.reduce((sum, c) => sum + c.bytes, 0);
+  await issueAll([
+    () => trajectories.delete(rowsFrom(shard.datasetKey, shard.key, firstRow)),
+    ...stale.map((c) => () => chunks.delete(c.key)),
+    ...batch.trajectories.map((r) => () => trajectories.put(r)),
+    // An empty range (a file with no rows) has no chunk: every stored chunk covers at least one row.
+    ...(batch.chunk.rowEnd > firstRow ? [() => chunks.put(batch.chunk)] : []),
+    () => shards.put({ ...shard, bytesStored: Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes }),
+  ]);
 }
 
 export function describeShard(shard: Pick<ShardRecord, 'path' | 'config' | 'split' | 'datasetKey'>): string {

@@ -55,7 +55,7 @@ async function expectRows(rows: number): Promise<void> {
 
 const realDelete = IDBObjectStore.prototype.delete;
 
-/** A tab that closes part-way through deleting: the delete transaction after `after` is aborted. */
+/** A tab that closes part-way through deleting: the transaction of delete request `after + 1` is aborted. */
 function crashDeletesAfter(after: number): void {
   let left = after;
   IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args: Parameters<typeof realDelete>) {
@@ -108,12 +108,12 @@ describe('a commit that fails inside the database', () => {
 
   it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {
     await setUp();
-    for (let first = 0; first < 1200; first += 100) await commit(first, first + 100);
-    crashDeletesAfter(600);
+    for (let first = 0; first < 4500; first += 500) await commit(first, first + 500);
+    crashDeletesAfter(1);
     await expect(store.resetShard(s.key)).rejects.toThrow(/^Could not delete trajectories of shard data\/train-0.jsonl \(default\/train\) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.$/);
     IDBObjectStore.prototype.delete = realDelete;
     expect((await store.getShard(s.key))?.rowsDone).toBe(0);
-    expect(await store.countTrajectories('ds')).toBe(700);
+    expect(await store.countTrajectories('ds')).toBe(2500);
     expect((await store.loadFeatureTable('ds')).n).toBe(0);
     await commit(0, 50);
     await expectRows(50);

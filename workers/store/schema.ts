@@ -5,13 +5,15 @@
  * |-----------------|---------------------------------------|------------------------------------------------------------------------------|
  * | `datasets`      | `key`                                 | —                                                                            |
  * | `shards`        | `key` = `shardKeyOf(...)`             | `byDataset`: `datasetKey`                                                    |
- * | `trajectories`  | `[datasetKey, id]`                    | `byDataset`: `[datasetKey, shardKey, row]`; `byShard`: `[shardKey, row]`     |
+ * | `trajectories`  | `[datasetKey, shardKey, row]`         | `byId`: `[datasetKey, id]`, unique                                           |
  * | `featureChunks` | `key` = `shardKey#firstRow`           | `byDataset`: `[datasetKey, shardKey, firstRow]`; `byShard`: `[shardKey, firstRow]`; `pendingTokens`: `[datasetKey, tokensPending]` |
  *
- * - Trajectories are keyed by dataset and id, not id alone: the same file added as two datasets
- *   yields the same row ids, and one dataset must never overwrite (or delete) the other's rows.
- * - Row positions are numbers inside compound index keys, so rows list in shard order (row 10 after
- *   row 9), which string keys such as `...#10` would not give.
+ * - Trajectories are keyed by position, so a dataset's rows, a shard's rows and a shard's rows from
+ *   row N on are each one contiguous key range: listing walks the store itself in shard and row
+ *   order (row 10 after row 9, as numbers), and deleting is one range request per slice, ten times
+ *   faster in Chromium than a request per key. Lookups by id go through `byId`.
+ * - Ids are unique per dataset, not globally: the same file added as two datasets yields the same
+ *   row ids, and one dataset must never overwrite (or delete) the other's rows.
  * - A shard's stored rows are always within `[0, rowsDone)`: a batch and the progress that covers it
  *   are written in one transaction.
  *
@@ -27,9 +29,9 @@ export interface TrajectoryDB extends DBSchema {
   datasets: { key: string; value: DatasetRecord };
   shards: { key: string; value: ShardRecord; indexes: { byDataset: string } };
   trajectories: {
-    key: [string, string];
+    key: [string, string, number];
     value: TrajectoryRecord;
-    indexes: { byDataset: [string, string, number]; byShard: [string, number] };
+    indexes: { byId: [string, string] };
   };
   featureChunks: {
     key: string;
@@ -46,9 +48,7 @@ export function upgradeSchema(db: IDBPDatabase<TrajectoryDB>, oldVersion: number
 function createVersion1(db: IDBPDatabase<TrajectoryDB>): void {
   db.createObjectStore('datasets', { keyPath: 'key' });
   db.createObjectStore('shards', { keyPath: 'key' }).createIndex('byDataset', 'datasetKey');
-  const trajectories = db.createObjectStore('trajectories', { keyPath: ['datasetKey', 'id'] });
-  trajectories.createIndex('byDataset', ['datasetKey', 'shardKey', 'row']);
-  trajectories.createIndex('byShard', ['shardKey', 'row']);
+  db.createObjectStore('trajectories', { keyPath: ['datasetKey', 'shardKey', 'row'] }).createIndex('byId', ['datasetKey', 'id'], { unique: true });
   const chunks = db.createObjectStore('featureChunks', { keyPath: 'key' });
   chunks.createIndex('byDataset', ['datasetKey', 'shardKey', 'firstRow']);
   chunks.createIndex('byShard', ['shardKey', 'firstRow']);
@@ -64,12 +64,17 @@ export function chunkKeyOf(shardKey: string, firstRow: number): string {
   return `${shardKey}#${firstRow}`;
 }
 
-/** Index ranges over compound keys: arrays sort after every string and number, so `[k, []]` bounds all `[k, ...]`. */
-export function prefixRange(prefix: string): IDBKeyRange {
-  return IDBKeyRange.bound([prefix], [prefix, []]);
+/** Ranges over compound keys: arrays sort after every string and number, so `[...p, []]` bounds all `[...p, ...]`. */
+export function prefixRange(...prefix: string[]): IDBKeyRange {
+  return IDBKeyRange.bound(prefix, [...prefix, []]);
 }
 
-/** Rows `from` and on of a shard, in a `[shardKey, row]` index. */
-export function rowsFrom(shardKey: string, from: number): IDBKeyRange {
+/** A shard's trajectories from row `from` on. */
+export function rowsFrom(datasetKey: string, shardKey: string, from: number): IDBKeyRange {
+  return IDBKeyRange.bound([datasetKey, shardKey, from], [datasetKey, shardKey, Infinity]);
+}
+
+/** A shard's chunks starting at row `from` or later, in the `[shardKey, firstRow]` index. */
+export function chunksFrom(shardKey: string, from: number): IDBKeyRange {
   return IDBKeyRange.bound([shardKey, from], [shardKey, Infinity]);
 }

@@ -172,6 +172,19 @@ describe('commitBatch', () => {
     expect(await store.countTrajectories('ds')).toBe(150);
   });
 
+  it('refuses a second row with an id the dataset already holds', async () => {
+    const store = await freshStore();
+    const a = await withShard(store, 'ds', 'a.jsonl');
+    const b = shard('ds', 'b.jsonl');
+    await store.putShards([b]);
+    await ingest(store, a, 0, 5, 5);
+    const copy = batch({ ...a, rowsDone: 0, errors: 0, errorSamples: [] }, 0, 5);
+    await expect(store.commitBatch({ ...copy, shard: { ...copy.shard, key: b.key, path: b.path } })).rejects.toThrow(
+      'Could not save rows 0–4 of shard b.jsonl (default/train) of dataset ds: a trajectory id in it is already stored at another row of the dataset (ids must be unique within a dataset).',
+    );
+    expect(await store.countTrajectories('ds')).toBe(5);
+  });
+
   it('names the shard and rows of an inconsistent batch', async () => {
     const store = await freshStore();
     const s = await withShard(store);
@@ -201,11 +214,11 @@ describe('resetShard and deleteDataset', () => {
     const store = await freshStore();
     const doomed = await withShard(store, 'doomed', 'same.jsonl');
     const kept = await withShard(store, 'kept', 'same.jsonl');
-    await ingest(store, doomed, 0, 1200, 100);
+    await ingest(store, doomed, 0, 4500, 500);
     await ingest(store, kept, 0, 50, 50);
     const progress: number[] = [];
     await store.deleteDataset('doomed', (n) => progress.push(n));
-    expect(progress).toEqual([500, 1000, 1200]);
+    expect(progress).toEqual([2000, 4000, 4500]);
     expect(await store.getDataset('doomed')).toBeUndefined();
     expect(await store.getShards('doomed')).toEqual([]);
     expect(await store.countTrajectories('doomed')).toBe(0);
@@ -213,7 +226,7 @@ describe('resetShard and deleteDataset', () => {
     expect(await store.countTrajectories('kept')).toBe(50);
     expect((await store.loadFeatureTable('kept')).n).toBe(50);
     expect(await store.getTrajectory('kept', trajectory('kept', kept.path, 0).id)).toEqual(trajectory('kept', kept.path, 0));
-    await expect(store.commitBatch(batch({ ...doomed, rowsDone: 1200, errors: 0, errorSamples: [] }, 1200, 1210))).rejects.toThrow('the shard is not in the store');
+    await expect(store.commitBatch(batch({ ...doomed, rowsDone: 4500, errors: 0, errorSamples: [] }, 4500, 4510))).rejects.toThrow('the shard is not in the store');
   });
 });
 
@@ -310,5 +323,34 @@ describe('schema versions', () => {
       };
     });
     await expect(openTrajectoryStore(name)).rejects.toThrow(`was written by a newer version of Trajectory Explorer (this one reads schema ${DB_VERSION})`);
+  });
+});
+
+describe('compactShard', () => {
+  it('merges batch chunks into few big ones without changing rows, tokens, usage or resume', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await ingest(store, s, 0, 1000, 10, { exactTokens: false, errorRows: [15, 500] });
+    const before = await store.loadFeatureTable('ds');
+    const usage = await store.usage('ds');
+    expect(await store.compactShard(s.key, 300)).toBe(4);
+    expect(await store.loadFeatureTable('ds')).toEqual(before);
+    expect(await store.usage('ds')).toEqual(usage);
+    const pending = await store.pendingTokenChunks('ds');
+    expect(pending.map((p) => p.ids.length).sort((a, b) => a - b)).toEqual([100, 299, 299, 300]);
+    expect(await store.compactShard(s.key, 300)).toBe(4);
+
+    await ingest(store, s, 1000, 1020, 10);
+    expect(Array.from((await store.loadFeatureTable('ds')).rows)).toEqual([...Array(1020).keys()].filter((r) => r !== 15 && r !== 500));
+    await expect(store.commitBatch(batch({ ...(await stored(store, s.key)), rowsDone: 590, errors: 0, errorSamples: [] }, 590, 600))).rejects.toThrow('it overlaps the saved rows 300–599');
+  });
+
+  it('leaves a shard with an empty file alone', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    await store.commitBatch(batch({ ...s, rowsDone: 0, errors: 0, errorSamples: [] }, 0, 0));
+    expect((await stored(store, s.key)).rowsDone).toBe(0);
+    expect(await store.compactShard(s.key)).toBe(0);
+    expect((await store.loadFeatureTable('ds')).n).toBe(0);
   });
 });
