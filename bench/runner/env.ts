@@ -1,0 +1,25 @@
+import { loadavg } from 'node:os';
+import type { BenchDataset } from '../shared/protocol';
+import type { BenchShard } from './fixtures';
+
+export interface BenchEnv {
+  pageUrl: string;
+  appUrl: string;
+  hubUrl: string;
+  /** The same Hub at 100 Mbit/s. */
+  slowHubUrl: string;
+  reps: number;
+  log(line: string): void;
+}
+
+export function benchDataset(shard: BenchShard, hubUrl: string): BenchDataset {
+  const path = shard.file.split('/').map(encodeURIComponent).join('/');
+  return { endpoint: hubUrl, repo: shard.repo, fileUrl: `${hubUrl}/datasets/${shard.repo}/resolve/main/${path}`, fileSize: shard.size };
+}
+
+/** One-minute load average: the machine is shared, so each run records how busy it was. */
+export function load(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+export const MB = 1e6;

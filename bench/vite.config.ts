@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The bench page (bench/page), built like the app: ES-module workers, no dev server involved. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./page', import.meta.url)),
+  base: './',
+  worker: { format: 'es' },
+  build: { target: 'es2023', outDir: fileURLToPath(new URL('./dist/page', import.meta.url)), emptyOutDir: true },
+  logLevel: 'warn',
+});
