@@ -14,8 +14,8 @@ async function inWorker<T>(run: (api: Comlink.Remote<BaselineWorkerApi>) => Prom
   }
 }
 
-export function tokenizeBaseline(dataset: BenchDataset, passes: number): Promise<TokenizeTiming> {
-  return inWorker((api) => api.tokenize(dataset.fileUrl, dataset.fileSize, passes));
+export function tokenizeBaseline(dataset: BenchDataset, passes: number, defaultCacheRows: number): Promise<TokenizeTiming> {
+  return inWorker((api) => api.tokenize(dataset.fileUrl, dataset.fileSize, passes, defaultCacheRows));
 }
 
 export function decodeBaseline(dataset: BenchDataset): Promise<DecodeTiming> {

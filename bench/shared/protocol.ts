@@ -30,8 +30,16 @@ export interface TokenizeTiming {
   rows: number;
   chars: number;
   tokens: number;
-  /** One entry per pass over every row's joined message texts (the first pass is cold). */
+  /**
+   * One entry per pass over every row's joined message texts (the first pass is cold), the
+   * library's merge cache emptied before each row: its fastest use on these texts.
+   */
   passesMs: number[];
+  /**
+   * The first `rows` rows counted with the library's cache left as it is (as a plain
+   * `countTokens` caller does), against the same rows with the cache emptied per row.
+   */
+  defaultCache: { rows: number; ms: number; resetMs: number };
   /** The same texts through the pipeline's own counter (src/core/tokens.ts countTokens), one pass. */
   pipelineCounterMs: number;
   /** Untimed preparation: decoding and normalizing the shard to get its texts. */
@@ -54,7 +62,7 @@ export interface BenchApi {
   /** Ingests every config × split in full through the app's dataset worker; awaits exact tokens when asked. */
   ingest(dataset: BenchDataset, opts: { exactTokens: boolean; timeoutMs: number }): Promise<IngestTiming>;
   /** Bare cl100k counting of the shard's message texts in one worker, `passes` times. */
-  tokenize(dataset: BenchDataset, passes: number): Promise<TokenizeTiming>;
+  tokenize(dataset: BenchDataset, passes: number, defaultCacheRows: number): Promise<TokenizeTiming>;
   /** Bare hyparquet decode (parquetReadObjects over the HTTP range source) of the shard in a worker. */
   decode(dataset: BenchDataset): Promise<DecodeTiming>;
   /** Downloads the shard whole with one GET, reading the body to its end. */
