@@ -1,5 +1,6 @@
 /**
- * Ingest benchmarks in headless Chromium: `npx tsx bench/run.ts [--only a,b,c,d] [--reps N] [--skip-build]`.
+ * Ingest benchmarks in headless Chromium:
+ *   npx tsx bench/run.ts [--only a,b,c,d] [--reps N] [--heavy-reps N] [--profile] [--skip-build]
  * Generates the data when missing or stale, builds the app and the bench page, serves them and a
  * loopback fake Hub (all on 127.0.0.1:4420-4423), runs each benchmark beside its baseline measured
  * in the same run, and writes bench/results/<timestamp>.json and bench/results/latest.json.
@@ -27,11 +28,13 @@ type Id = (typeof ALL)[number];
 interface Args {
   only: Set<Id>;
   reps: number;
+  heavyReps: number;
+  profile: boolean;
   build: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: new Set(ALL), reps: 3, build: true };
+  const args: Args = { only: new Set(ALL), reps: 3, heavyReps: 1, profile: false, build: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -44,7 +47,11 @@ function parseArgs(argv: string[]): Args {
     } else if (flag === '--reps' && value && /^[1-9]\d*$/.test(value)) {
       args.reps = Number(value);
       i++;
-    } else if (flag === '--skip-build') args.build = false;
+    } else if (flag === '--heavy-reps' && value && /^[1-9]\d*$/.test(value)) {
+      args.heavyReps = Number(value);
+      i++;
+    } else if (flag === '--profile') args.profile = true;
+    else if (flag === '--skip-build') args.build = false;
     else usage(flag === '--help' || flag === '-h' ? undefined : `unknown or incomplete argument: ${flag}`);
   }
   return args;
@@ -52,7 +59,9 @@ function parseArgs(argv: string[]): Args {
 
 function usage(error?: string): never {
   if (error) console.error(error);
-  console.log('usage: tsx bench/run.ts [--only a,b,c,d] [--reps N] [--skip-build]');
+  console.log('usage: tsx bench/run.ts [--only a,b,c,d] [--reps N] [--heavy-reps N] [--profile] [--skip-build]');
+  console.log('  --reps N        repetitions of the cheap runs (default 3); --heavy-reps N: of the exact-token and 200 MB ones (default 1)');
+  console.log('  --profile       CPU-profile the bench page\'s workers during each ingest (bench/results/profiles/); slows them a little');
   process.exit(error ? 2 : 0);
 }
 
@@ -85,7 +94,18 @@ async function main(): Promise<void> {
   if (args.build) log('building the app and the bench page…');
   const builds = args.build ? await buildAll(ROOT) : buildDirs(ROOT);
   const servers = await startServers(builds, data.root);
-  const env: BenchEnv = { pageUrl: servers.pageUrl, appUrl: servers.appUrl, hubUrl: servers.hub.url, slowHubUrl: servers.slowHub.url, reps: args.reps, log };
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const env: BenchEnv = {
+    pageUrl: servers.pageUrl,
+    appUrl: servers.appUrl,
+    hubUrl: servers.hub.url,
+    slowHubUrl: servers.slowHub.url,
+    reps: args.reps,
+    heavyReps: args.heavyReps,
+    profileDir: args.profile ? path.join(ROOT, 'bench', 'results', 'profiles', stamp) : undefined,
+    pageDist: builds.page,
+    log,
+  };
   const results: BenchResult[] = [];
   const failures: BenchFailure[] = [];
   const attempt = async (ids: string[], title: string, run: () => Promise<BenchResult | BenchResult[]>) => {
@@ -105,11 +125,11 @@ async function main(): Promise<void> {
     if (args.only.has('a')) await attempt(['a'], 'ingest with exact tokens vs bare tokenizer × pool', () => exactTokensBench(env, data.medium, 120_000));
     if (args.only.has('b')) {
       await attempt(['b'], 'ingest with tokens deferred vs bare decode', () => deferredTokensBench(env, data.medium, args.reps, 120_000, 'b'));
-      await attempt(['b-large'], 'the same on the 200 MB single-row-group shard', () => deferredTokensBench(env, data.large, 1, 240_000, 'b-large'));
+      await attempt(['b-large'], 'the same on the 200 MB single-row-group shard', () => deferredTokensBench(env, data.large, args.heavyReps, 240_000, 'b-large'));
     }
     if (args.only.has('c') || args.only.has('d')) {
       const ids = ALL.filter((id) => (id === 'c' || id === 'd') && args.only.has(id));
-      await attempt(ids, 'first trajectory on screen at 100 Mbit/s, and peak heap during that ingest', async () => (await firstRowBenches(env, data.large, largeFooter.largestRowGroupBytes, 180_000)).filter((r) => args.only.has(r.id as Id)));
+      await attempt(ids, 'first trajectory on screen at 100 Mbit/s, and peak heap during that ingest', async () => (await firstRowBenches(env, data.large, largeFooter.largestRowGroupBytes)).filter((r) => args.only.has(r.id as Id)));
     }
     const machine: Machine = {
       cores: cpus().length,
@@ -122,7 +142,7 @@ async function main(): Promise<void> {
       loadStart,
       loadEnd: load(),
     };
-    const report: Report = { startedAt: startedAt.toISOString(), durationSec: (performance.now() - clock) / 1000, machine, reader: `${readerModule()} at ${gitCommit()}`, results, failures };
+    const report: Report = { startedAt: startedAt.toISOString(), durationSec: (performance.now() - clock) / 1000, machine, reader: `${readerModule()} at ${gitCommit()}`, profiled: args.profile, results, failures };
     const file = writeReport(path.join(ROOT, 'bench', 'results'), report);
     log('');
     log(summary(report));

@@ -8,7 +8,14 @@ export interface BenchEnv {
   hubUrl: string;
   /** The same Hub at 100 Mbit/s. */
   slowHubUrl: string;
+  /** Repetitions of the cheap runs (the medium shard's deferred ingest and decode). */
   reps: number;
+  /** Repetitions of the expensive ones (exact-token ingests, tokenizer passes). */
+  heavyReps: number;
+  /** CPU-profile the bench page's workers during ingests, writing .cpuprofile files here; undefined: no profiling. */
+  profileDir: string | undefined;
+  /** The served bench page build, for attributing profile frames to source files. */
+  pageDist: string;
   log(line: string): void;
 }
 

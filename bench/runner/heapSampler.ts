@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { TargetSessions, type Attached } from './targets';
 
 export interface HeapReport {
   /** Peak of the sum, over the page and all its workers, of V8 heap used plus ArrayBuffer backing stores. */
@@ -20,62 +21,36 @@ interface Usage {
   backingStorageSize?: number;
 }
 
-interface Target {
-  type: string;
-  name: string;
-  sessionId: string;
-  live: boolean;
-  asked: number | undefined;
+interface Sampled {
+  target: Attached;
+  asking: boolean;
   lastAnswer: number;
   latest: Usage | undefined;
   peakBytes: number;
   answers: number;
 }
 
-const KINDS = new Set(['page', 'worker', 'shared_worker']);
 const REFRESH_EVERY = 2;
 
 /**
- * Samples `Runtime.getHeapUsage` of the page and every worker (nested ones too) about every
- * `intervalMs`. Workers are found with `Target.getTargets` and attached in the non-flattened mode
- * (`Target.sendMessageToTarget`): Playwright's CDP session drops the messages of flattened child
- * sessions it did not create itself. The total at any moment uses each target's latest answer,
- * so a busy worker that answers late still counts with what it last said.
+ * Samples `Runtime.getHeapUsage` of the page and every worker about every `intervalMs`. The total
+ * at any moment uses each live target's latest answer, so a busy worker that answers late still
+ * counts with what it last said.
  */
 export async function startHeapSampler(context: BrowserContext, page: Page, intervalMs = 100): Promise<{ stop(): Promise<HeapReport> }> {
-  const cdp = await context.newCDPSession(page);
+  const sessions = await TargetSessions.open(context, page);
   const start = performance.now();
   const now = () => performance.now() - start;
-  const targets = new Map<string, Target>();
-  const bySession = new Map<string, Target>();
+  const sampled = new Map<Attached, Sampled>();
   const report: HeapReport = { peakBytes: 0, peakHeapUsedBytes: 0, peakAtMs: 0, answers: 0, maxGapMs: 0, targets: [], timeline: [] };
-  let nextId = 0;
-
-  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
-    const target = bySession.get(sessionId);
-    const answer = JSON.parse(message) as { result?: Usage };
-    if (!target || !answer.result || typeof answer.result.usedSize !== 'number') return;
-    target.asked = undefined;
-    report.maxGapMs = Math.max(report.maxGapMs, now() - target.lastAnswer);
-    target.lastAnswer = now();
-    target.latest = answer.result;
-    target.answers++;
-    target.peakBytes = Math.max(target.peakBytes, bytesOf(answer.result));
-    report.answers++;
-    total();
-  });
-  cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
-    const target = sessionId === undefined ? undefined : bySession.get(sessionId);
-    if (target) target.live = false;
-  });
 
   const total = () => {
     let bytes = 0;
     let used = 0;
-    for (const t of targets.values()) {
-      if (!t.live || !t.latest) continue;
-      bytes += bytesOf(t.latest);
-      used += t.latest.usedSize;
+    for (const s of sampled.values()) {
+      if (!s.target.live || !s.latest) continue;
+      bytes += bytesOf(s.latest);
+      used += s.latest.usedSize;
     }
     if (bytes > report.peakBytes) {
       report.peakBytes = bytes;
@@ -85,25 +60,26 @@ export async function startHeapSampler(context: BrowserContext, page: Page, inte
     return bytes;
   };
 
-  const refresh = async () => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const present = new Set(targetInfos.map((t) => t.targetId));
-    for (const [id, t] of targets) if (!present.has(id)) t.live = false;
-    for (const info of targetInfos) {
-      if (!KINDS.has(info.type) || targets.has(info.targetId)) continue;
-      const placeholder: Target = { type: info.type, name: info.title || info.url, sessionId: '', live: true, asked: undefined, lastAnswer: now(), latest: undefined, peakBytes: 0, answers: 0 };
-      targets.set(info.targetId, placeholder);
-      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: false });
-      placeholder.sessionId = sessionId;
-      bySession.set(sessionId, placeholder);
-    }
+  const ask = (s: Sampled) => {
+    if (!s.target.live || s.asking) return;
+    s.asking = true;
+    sessions
+      .send<Usage>(s.target, 'Runtime.getHeapUsage')
+      .then((usage) => {
+        report.maxGapMs = Math.max(report.maxGapMs, now() - s.lastAnswer);
+        s.lastAnswer = now();
+        s.latest = usage;
+        s.answers++;
+        s.peakBytes = Math.max(s.peakBytes, bytesOf(usage));
+        report.answers++;
+        total();
+      })
+      .catch(() => undefined)
+      .finally(() => (s.asking = false));
   };
 
-  const ask = (t: Target) => {
-    if (!t.live || !t.sessionId || t.asked !== undefined) return;
-    t.asked = now();
-    const message = JSON.stringify({ id: ++nextId, method: 'Runtime.getHeapUsage', params: {} });
-    cdp.send('Target.sendMessageToTarget', { sessionId: t.sessionId, message }).catch(() => (t.live = false));
+  const refresh = async () => {
+    for (const target of await sessions.refresh()) sampled.set(target, { target, asking: false, lastAnswer: now(), latest: undefined, peakBytes: 0, answers: 0 });
   };
 
   let ticks = 0;
@@ -111,10 +87,9 @@ export async function startHeapSampler(context: BrowserContext, page: Page, inte
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    const step = ticks++ % REFRESH_EVERY === 0 ? refresh() : Promise.resolve();
-    step
+    (ticks++ % REFRESH_EVERY === 0 ? refresh() : Promise.resolve())
       .then(() => {
-        for (const t of targets.values()) ask(t);
+        for (const s of sampled.values()) ask(s);
         report.timeline.push([Math.round(now()), total()]);
       })
       .catch(() => undefined)
@@ -125,10 +100,10 @@ export async function startHeapSampler(context: BrowserContext, page: Page, inte
   return {
     async stop() {
       clearInterval(timer);
-      for (const t of targets.values()) if (t.live && t.asked !== undefined) report.maxGapMs = Math.max(report.maxGapMs, now() - t.lastAnswer);
-      report.targets = [...targets.values()].map(({ type, name, peakBytes, answers }) => ({ type, name, peakBytes, answers }));
+      for (const s of sampled.values()) if (s.target.live && s.asking) report.maxGapMs = Math.max(report.maxGapMs, now() - s.lastAnswer);
+      report.targets = [...sampled.values()].map((s) => ({ type: s.target.type, name: s.target.name, peakBytes: s.peakBytes, answers: s.answers }));
       report.timeline = thin(report.timeline, 200);
-      await cdp.detach().catch(() => undefined);
+      await sessions.close();
       return report;
     },
   };

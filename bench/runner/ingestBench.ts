@@ -1,7 +1,10 @@
 /** (a) and (b): the app's dataset worker on the bench page, against bare-library baselines in the same browser. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchDataset, IngestTiming } from '../shared/protocol';
 import { withPage } from './browser';
+import { startCpuProfiler, type TargetProfile } from './cpuProfiler';
 import { benchDataset, load, MB, type BenchEnv } from './env';
 import type { BenchShard } from './fixtures';
 import { startHeapSampler, type HeapReport } from './heapSampler';
@@ -15,13 +18,28 @@ interface IngestRun {
   timing: IngestTiming;
   heap: HeapReport;
   load: number;
+  /** Where each worker's CPU time went, when profiling. */
+  profile?: Array<{ name: string; file: string } & TargetProfile['summary']>;
 }
 
-async function ingestRun(env: BenchEnv, dataset: BenchDataset, exactTokens: boolean, timeoutMs: number): Promise<IngestRun> {
+async function ingestRun(env: BenchEnv, dataset: BenchDataset, exactTokens: boolean, timeoutMs: number, label: string): Promise<IngestRun> {
   return withPage(env.pageUrl, async (page, context) => {
     const heap = await startHeapSampler(context, page);
+    const profiler = env.profileDir ? await startCpuProfiler(context, page, env.pageDist) : undefined;
     const timing = await page.evaluate(([d, o]) => window.bench.ingest(d, o), [dataset, { exactTokens, timeoutMs }] as const);
-    return { timing, heap: await heap.stop(), load: load() };
+    const profiles = await profiler?.stop();
+    const run: IngestRun = { timing, heap: await heap.stop(), load: load() };
+    if (profiles && env.profileDir) run.profile = saveProfiles(env.profileDir, label, profiles);
+    return run;
+  });
+}
+
+function saveProfiles(dir: string, label: string, profiles: TargetProfile[]): NonNullable<IngestRun['profile']> {
+  mkdirSync(dir, { recursive: true });
+  return profiles.map((p, i) => {
+    const file = path.join(dir, `${label}-${i}-${p.name.replace(/[^\w.-]+/g, '_')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(p.profile));
+    return { name: p.name, file, ...p.summary };
   });
 }
 
@@ -32,12 +50,12 @@ function evaluateOnPage<T>(env: BenchEnv, run: (page: Page) => Promise<T>): Prom
 /** (a) rows/s until every row is stored with its exact count, vs the bare tokenizer × the pool size. */
 export async function exactTokensBench(env: BenchEnv, shard: BenchShard, timeoutMs: number): Promise<BenchResult> {
   const dataset = benchDataset(shard, env.hubUrl);
-  env.log(`  tokenizer baseline: ${env.reps} passes over ${shard.repo}`);
-  const tok = await evaluateOnPage(env, (page) => page.evaluate(([d, n, k]) => window.bench.tokenize(d, n, k), [dataset, env.reps, DEFAULT_CACHE_ROWS] as const));
+  env.log(`  tokenizer baseline: ${env.heavyReps} passes over ${shard.repo}`);
+  const tok = await evaluateOnPage(env, (page) => page.evaluate(([d, n, k]) => window.bench.tokenize(d, n, k), [dataset, env.heavyReps, DEFAULT_CACHE_ROWS] as const));
   const runs: IngestRun[] = [];
-  for (let i = 0; i < env.reps; i++) {
-    env.log(`  ingest with exact tokens ${i + 1}/${env.reps}`);
-    runs.push(await ingestRun(env, dataset, true, timeoutMs));
+  for (let i = 0; i < env.heavyReps; i++) {
+    env.log(`  ingest with exact tokens ${i + 1}/${env.heavyReps}`);
+    runs.push(await ingestRun(env, dataset, true, timeoutMs, `a-${i + 1}`));
   }
   const rows = tok.rows;
   const pool = runs[0]?.timing.poolSize ?? 1;
@@ -69,6 +87,7 @@ export async function exactTokensBench(env: BenchEnv, shard: BenchShard, timeout
       peakHeapBytes: runs.map((r) => r.heap.peakBytes),
       load: runs.map((r) => r.load),
       progress: runs[0]?.timing.progress,
+      profile: runs[0]?.profile,
     },
   });
 }
@@ -87,7 +106,7 @@ export async function deferredTokensBench(env: BenchEnv, shard: BenchShard, reps
     rows = d.rows;
     decodeBytes = d.bytes;
     env.log(`  ingest with tokens deferred ${i + 1}/${reps}`);
-    runs.push(await ingestRun(env, dataset, false, timeoutMs));
+    runs.push(await ingestRun(env, dataset, false, timeoutMs, `${id}-${i + 1}`));
   }
   return result({
     id,
@@ -108,6 +127,7 @@ export async function deferredTokensBench(env: BenchEnv, shard: BenchShard, reps
       heap: runs[0]?.heap,
       load: runs.map((r) => r.load),
       progress: runs[0]?.timing.progress,
+      profile: runs[0]?.profile,
     },
   });
 }

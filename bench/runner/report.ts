@@ -22,6 +22,8 @@ export interface Report {
   machine: Machine;
   /** The parquet reader the pipeline used (what src/core/decode has), for comparing runs across it. */
   reader: string;
+  /** Ingests ran under the CPU profiler (a little slower). */
+  profiled: boolean;
   results: BenchResult[];
   failures: BenchFailure[];
 }
@@ -46,10 +48,19 @@ export function summary(report: Report): string {
   for (const r of report.results) {
     lines.push(`(${r.id}) ${r.title}`);
     lines.push(`    ${fmt(r.figure.value)} ${r.figure.unit}  vs baseline ${fmt(r.baseline.value)} ${r.baseline.unit}  →  ratio ${fmt(r.ratio)}   target ${describeTarget(r.target, r.figure.unit)}   ${r.pass ? 'PASS' : 'FAIL'}`);
-    if (r.figure.samples.length > 1) lines.push(`    samples: figure ${r.figure.samples.map(fmt).join(', ')}; baseline ${r.baseline.samples.map(fmt).join(', ')}`);
+    if (r.figure.samples.length > 1 || r.baseline.samples.length > 1) lines.push(`    samples: figure ${r.figure.samples.map(fmt).join(', ')}; baseline ${r.baseline.samples.map(fmt).join(', ')}`);
+    lines.push(...profileLines(r.details['profile']));
   }
   for (const f of report.failures) lines.push(`(${f.id}) ${f.title}: did not run to the end: ${f.error}`);
   return lines.join('\n');
+}
+
+/** The stages that took most of each worker's CPU time, for a profiled run. */
+function profileLines(profile: unknown): string[] {
+  if (!Array.isArray(profile)) return [];
+  return (profile as Array<{ name: string; totalMs: number; stages: Array<{ stage: string; share: number }> }>)
+    .filter((p) => p.totalMs > 100)
+    .map((p) => `    cpu ${p.name} ${fmt(p.totalMs / 1000)} s: ${p.stages.slice(0, 5).map((s) => `${s.stage} ${Math.round(s.share * 100)}%`).join(', ')}`);
 }
 
 function fmt(x: number): string {
