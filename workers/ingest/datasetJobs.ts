@@ -188,7 +188,6 @@ export class DatasetJobs {
       onBatch(b.items.length + b.errors.length, b.bytesRead - lastBytes);
       lastBytes = b.bytesRead;
       this.tokens.enqueue(dataset.key, chunkKeyOf(shard.key, firstRow), trajectories);
-      await this.tokens.room();
     };
     try {
       const result = await ingestShard({
