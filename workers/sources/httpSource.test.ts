@@ -108,6 +108,12 @@ describe('httpByteSource against the fake hub', () => {
     expect(new Uint8Array(await source.slice(7, 9))).toEqual(content.subarray(7, 9));
   });
 
+  it('slice() refuses a body longer than the range it asked for', async () => {
+    const longer: typeof fetch = async () => new Response(new Uint8Array(12), { status: 206, headers: { 'Content-Range': 'bytes 0-9/100' } });
+    const source = await httpByteSource('http://127.0.0.1:9/x.parquet', { retry: FAST, size: 100, fetch: longer });
+    await expect(source.slice(0, 10)).rejects.toThrow('x.parquet: gave up after 3 tries: the server sent more than the 10 bytes expected');
+  });
+
   it('a file that changes on the server mid-stream is a FileChangedError, not mixed bytes', async () => {
     write('o/f/changing.parquet', content);
     const source = await httpByteSource(fileUrl('changing.parquet'), { retry: FAST });

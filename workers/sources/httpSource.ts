@@ -91,16 +91,17 @@ class RemoteFile {
     }
     if (start === end) return new ArrayBuffer(0);
     if (this.whole) return copy((await this.whole).subarray(start, end));
-    const got = await this.retrying(async (): Promise<{ full: Response } | { bytes: Uint8Array }> => {
+    const got = await this.retrying(async (): Promise<{ full: Response } | { bytes: Uint8Array<ArrayBuffer> }> => {
       const res = await this.send('GET', `bytes=${start}-${end - 1}`);
       await this.expect(res, [200, 206]);
       if (res.status === 200) return { full: res };
       this.checkPartial(res, start);
-      const bytes = await this.readBody(res);
+      const bytes = await this.readBody(res, end - start);
       if (bytes.byteLength !== end - start) throw new TransientError(`asked for ${end - start} bytes at ${start}, got ${bytes.byteLength}`);
       return { bytes };
     });
-    if ('bytes' in got) return copy(got.bytes);
+    // The body was read into a buffer of exactly the range: hand it over as it is.
+    if ('bytes' in got) return got.bytes.buffer;
     return copy((await this.downloadWhole(got.full)).subarray(start, end));
   }
 
@@ -186,9 +187,14 @@ class RemoteFile {
     return whole;
   }
 
-  private async readBody(res: Response): Promise<Uint8Array> {
+  /**
+   * The whole body. With the length known, it goes straight into one buffer of that size (a large
+   * range is then held once, not as chunks plus their concatenation); a longer body is an error.
+   */
+  private async readBody(res: Response, expected?: number): Promise<Uint8Array<ArrayBuffer>> {
     if (!res.body) return new Uint8Array(0);
     const reader = res.body.getReader();
+    if (expected !== undefined) return this.readInto(reader, expected);
     const chunks: Uint8Array[] = [];
     let length = 0;
     for (;;) {
@@ -205,6 +211,23 @@ class RemoteFile {
       at += c.byteLength;
     }
     return out;
+  }
+
+  /** Reads into a buffer of `expected` bytes; a shorter body comes back as the part received. */
+  private async readInto(reader: ReadableStreamDefaultReader<Uint8Array>, expected: number): Promise<Uint8Array<ArrayBuffer>> {
+    const out = new Uint8Array(expected);
+    let at = 0;
+    for (;;) {
+      const { done, value } = await this.guard(() => reader.read());
+      if (done) return at === expected ? out : out.slice(0, at);
+      this.opts.onBytes?.(value.byteLength);
+      if (at + value.byteLength > expected) {
+        await reader.cancel().catch(() => undefined);
+        throw new TransientError(`the server sent more than the ${expected} bytes expected`);
+      }
+      out.set(value, at);
+      at += value.byteLength;
+    }
   }
 
   private async send(method: 'GET' | 'HEAD', range?: string): Promise<Response> {
