@@ -42,6 +42,77 @@ describe('ingestShard', () => {
     expect([...first.ids, ...second.ids]).toEqual(Array.from({ length: 250 }, (_, i) => `o/n/default/train/train.jsonl#${i}`));
   });
 
+  it('decodes the next batch while the previous one commits, committing in order one at a time', async () => {
+    let pulled = 0;
+    const counted = async () => {
+      const source = memorySource(bytes, 'train.jsonl', 1000);
+      return { ...source, stream: () => source.stream().pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, out) => ((pulled += chunk.byteLength), out.enqueue(chunk)) })) };
+    };
+    const during: number[] = [];
+    let inFlight = 0;
+    const firstRows: number[] = [];
+    const result = await ingestShard({
+      cursor: cursor(),
+      open: counted,
+      signal: new AbortController().signal,
+      commit: async (b) => {
+        expect(inFlight).toBe(0);
+        inFlight++;
+        firstRows.push(b.items[0]?.row ?? -1);
+        const before = pulled;
+        await new Promise((r) => setTimeout(r, 20));
+        during.push(pulled - before);
+        inFlight--;
+      },
+    });
+    expect(result).toBe('done');
+    expect(firstRows).toEqual([0, 100, 200]);
+    // The second batch's 100 lines (over 6 KB) were read while the first one was committing.
+    expect(during[0]).toBeGreaterThan(5000);
+  });
+
+  it('a failed commit stops the read: the batch after it is never committed', async () => {
+    const seen: number[] = [];
+    const read = ingestShard({
+      cursor: cursor(),
+      open,
+      signal: new AbortController().signal,
+      commit: async (b) => {
+        seen.push(b.nextRow);
+        if (seen.length === 1) throw new Error('storage refused batch 1');
+      },
+    });
+    await expect(read).rejects.toThrow('storage refused batch 1');
+    expect(seen).toEqual([100]);
+  });
+
+  it('a read that fails while a batch commits lets that commit finish first', async () => {
+    const failing = async () => {
+      const source = memorySource(bytes, 'train.jsonl', 1000);
+      let sent = 0;
+      const broken = new TransformStream<Uint8Array, Uint8Array>({
+        transform: (chunk, out) => {
+          sent += chunk.byteLength;
+          if (sent > 9000) throw new Error('connection lost at byte 9000');
+          out.enqueue(chunk);
+        },
+      });
+      return { ...source, stream: () => source.stream().pipeThrough(broken) };
+    };
+    let finished = 0;
+    const read = ingestShard({
+      cursor: cursor(),
+      open: failing,
+      signal: new AbortController().signal,
+      commit: async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        finished++;
+      },
+    });
+    await expect(read).rejects.toThrow('connection lost at byte 9000');
+    expect(finished).toBe(1);
+  });
+
   it('honours a sample limit', async () => {
     const { ids } = await run(cursor({ rowLimit: 30 }));
     expect(ids).toHaveLength(30);

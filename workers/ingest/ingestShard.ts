@@ -38,6 +38,8 @@ export interface ShardRead {
 /**
  * Reads one shard from its cursor to its limit, committing batch by batch. An abort stops it
  * between batches, so nothing is half-written; errors propagate with the shard's path in them.
+ * The next batch is decoded while the previous one commits (IndexedDB writes off this thread),
+ * but commits stay in order, one at a time: a batch is committed only after the one before it is.
  */
 export async function ingestShard({ cursor, open, commit, signal }: ShardRead): Promise<'done' | 'aborted'> {
   if (cursor.rowLimit !== undefined && cursor.rowsDone >= cursor.rowLimit) return 'done';
@@ -53,11 +55,20 @@ export async function ingestShard({ cursor, open, commit, signal }: ShardRead): 
     ...(cursor.rowLimit !== undefined ? { rowEnd: cursor.rowLimit } : {}),
     ...(cursor.format !== undefined ? { format: cursor.format } : {}),
   });
+  let committing: Promise<void> = Promise.resolve();
   try {
     for await (const batch of batches) {
+      await committing;
       if (signal.aborted) return 'aborted';
-      await commit({ detection: batch.detection, items: batch.items, errors: batch.errors, nextRow: batch.nextRow, bytesRead });
+      committing = commit({ detection: batch.detection, items: batch.items, errors: batch.errors, nextRow: batch.nextRow, bytesRead });
+      // Awaited before the next batch or at the end; until then a failure must not go unhandled.
+      committing.catch(() => undefined);
     }
+    await committing;
+  } catch (e) {
+    // A read that fails while a batch commits leaves that commit to finish before anyone acts on the error.
+    await committing.catch(() => undefined);
+    throw e;
   } finally {
     await batches.return(undefined);
   }
