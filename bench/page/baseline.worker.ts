@@ -61,7 +61,7 @@ async function tokenize(url: string, size: number, passes: number, defaultCacheR
     tokens = pass.tokens;
   }
   const head = texts.slice(0, defaultCacheRows);
-  const defaultCache = { rows: head.length, ms: timeCount(head, false).ms, resetMs: timeCount(head, true).ms };
+  const defaultCache = head.length ? { rows: head.length, ms: timeCount(head, false).ms, resetMs: timeCount(head, true).ms } : { rows: 0, ms: 0, resetMs: 0 };
   const start = performance.now();
   let pipelineTokens = 0;
   for (const messages of rows) pipelineTokens += countTokens(messages).total;

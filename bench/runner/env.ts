@@ -10,7 +10,7 @@ export interface BenchEnv {
   slowHubUrl: string;
   /** Repetitions of the cheap runs (the medium shard's deferred ingest and decode). */
   reps: number;
-  /** Repetitions of the expensive ones (exact-token ingests, tokenizer passes). */
+  /** Repetitions of the exact-token ingest and its tokenizer baseline, alternating. */
   heavyReps: number;
   /** CPU-profile the bench page's workers during ingests, writing .cpuprofile files here; undefined: no profiling. */
   profileDir: string | undefined;
