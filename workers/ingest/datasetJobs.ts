@@ -157,7 +157,7 @@ export class DatasetJobs {
       if (abort.signal.aborted) return;
       const shards = readingOrder(await this.deps.store.getShards(key));
       const shard = shards.find((s) => s.state === 'pending' || s.state === 'running');
-      if (!shard) return;
+      if (!shard) return this.compact(shards);
       const limit = dataset.mode === 'sample' ? rowLimitFor(shard, shards, dataset.sampleRows) : undefined;
       await this.setShard(shard, { state: 'running', ...(limit !== undefined ? { rowLimit: limit } : {}) });
       const stop = await this.readShard(dataset, { ...shard, ...(limit !== undefined ? { rowLimit: limit } : {}) }, secrets, abort.signal, (rows, bytes) => {
@@ -168,6 +168,16 @@ export class DatasetJobs {
       });
       if (stop) return;
     }
+  }
+
+  /**
+   * Merges a finished dataset's per-batch chunks into few large ones, so opening it loads a
+   * handful of records instead of thousands. Waits for the token counts first: they are written
+   * to chunks by key, and merging renames them.
+   */
+  private async compact(shards: ShardRecord[]): Promise<void> {
+    await this.tokens.idle();
+    for (const s of shards) if (s.state === 'done') await this.deps.store.compactShard(s.key);
   }
 
   /** Reads one shard; true when the whole dataset must stop (paused, or storage full). */
