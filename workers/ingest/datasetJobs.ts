@@ -182,7 +182,8 @@ export class DatasetJobs {
 
   /** Reads one shard; true when the whole dataset must stop (paused, or storage full). */
   private async readShard(dataset: DatasetRecord, shard: ShardRecord, secrets: RunSecrets, signal: AbortSignal, onBatch: (rows: number, bytes: number) => void): Promise<boolean> {
-    const progress = { ...shard };
+    // Committed with every batch: a page that closes mid-shard leaves it `running`, i.e. interrupted.
+    const progress: ShardRecord = { ...shard, state: 'running' };
     let lastBytes = 0;
     const commit = async (b: ShardBatch) => {
       const firstRow = progress.rowsDone;

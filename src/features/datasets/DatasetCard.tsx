@@ -62,7 +62,7 @@ export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, o
             </dd>
           </div>
           <div>
-            <dt>Downloaded</dt>
+            <dt>Fetched</dt>
             <dd>
               {formatBytes(d.bytesDone)}
               <span className="muted"> / {formatBytes(d.bytesTotal)}</span>
