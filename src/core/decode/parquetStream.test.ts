@@ -120,7 +120,7 @@ describe('readParquetIncremental, data page v1 with rows across pages (as pyarro
 describe('readParquetIncremental options', () => {
   const source = () => memorySource(traces('ZSTD'), 't.parquet');
 
-  it.each([
+  it.each<[IncrementalReadOptions]>([
     [{ columns: ['messages', 'trajectory_id'] }],
     [{ columns: ['metadata'] }],
     [{ columns: ['resolved', 'no_such_column'] }],
