@@ -11,6 +11,9 @@ import { TopColumn } from './topColumn';
 /** Small column chunks closer than this are read as one range (the same gap hyparquet allows). */
 const GAP_BYTES = 1 << 13;
 
+/** A big chunk's first piece is this fraction of a piece: the first rows need only a little of it. */
+const FIRST_PIECE_FRACTION = 4;
+
 const parsers = { ...DEFAULT_PARSERS, ...plainParsers };
 
 interface LeafPlan {
@@ -49,7 +52,7 @@ export function planRowGroup(group: RowGroup, columns: string[] | undefined, dat
 
 /**
  * Starts the reads: chunks up to `pieceBytes` whole, nearby ones in one range, and the first
- * piece of each bigger chunk, all at once; the bigger chunks then go on piece by piece.
+ * pieces of each bigger chunk, all at once; the bigger chunks then go on piece by piece.
  */
 export function openRowGroup(plan: RowGroupPlan, file: AsyncBuffer, schema: SchemaTree, groupRows: number, pieceBytes: number): RowGroupReaders {
   const small = plan.leaves.filter((l) => l.span.end - l.span.start <= pieceBytes).map((l) => l.span);
@@ -58,7 +61,9 @@ export function openRowGroup(plan: RowGroupPlan, file: AsyncBuffer, schema: Sche
   const leaves = plan.leaves.map(({ meta, span }) => {
     const read = reads.get(span);
     const available = Math.max(span.start, Math.min(span.end, span.dataEnd));
-    const pieces = new ChunkPieces(read ?? ranged, span.start, available, read ? span.end - span.start : pieceBytes);
+    const pieces = read
+      ? new ChunkPieces(read, span.start, available, span.end - span.start)
+      : new ChunkPieces(ranged, span.start, available, pieceBytes, pieceBytes / FIRST_PIECE_FRACTION);
     pieces.readAhead();
     return new ColumnChunkReader(decoderOf(meta, schema), span, pieces, groupRows);
   });
