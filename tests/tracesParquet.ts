@@ -54,8 +54,8 @@ export function traceRows(count: number, seed = 7): Row[] {
   });
 }
 
-/** The rows as one row group, pages of about `pageSize` bytes. */
-export function writeTraces(rows: Row[], codec: TraceCodec, pageSize = 4096): Uint8Array {
+/** The rows in row groups of `rowGroupSize` rows (default: one), pages of about `pageSize` bytes. */
+export function writeTraces(rows: Row[], codec: TraceCodec, pageSize = 4096, rowGroupSize: number | number[] = rows.length): Uint8Array {
   const writer = new ByteWriter();
   parquetWriteRows({
     writer,
@@ -64,7 +64,7 @@ export function writeTraces(rows: Row[], codec: TraceCodec, pageSize = 4096): Ui
     schema: parquetSchema(TRACE_COLUMNS),
     codec,
     compressors: COMPRESSORS,
-    rowGroupSize: rows.length,
+    rowGroupSize,
     pageSize,
   });
   return new Uint8Array(writer.getBuffer());

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parquetMetadata } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asDataPageV1 } from '../../../tests/dataPageV1';
+import { asDataPageV1, type RepagedFile } from '../../../tests/dataPageV1';
 import { traceRows, writeTraces, type TraceCodec } from '../../../tests/tracesParquet';
 import { writeBroken } from '../../../scripts/fixtures/broken';
 import { writeDataset } from '../../../scripts/fixtures/hfDataset';
@@ -95,17 +95,31 @@ describe.each(['SNAPPY', 'ZSTD', 'GZIP'] as const)('readParquetIncremental over 
 });
 
 describe('readParquetIncremental, data page v1 with rows across pages (as pyarrow writes)', () => {
-  const repaged = () => asDataPageV1(traces('SNAPPY'), 97);
+  let file: RepagedFile | undefined;
+  const repaged = () => (file ??= asDataPageV1(traces('SNAPPY'), 97));
 
   it('reads the same rows as readParquet', async () => {
-    const file = repaged();
-    expect(file.continuedPages).toBeGreaterThan(50);
-    const whole = await read(readParquet(memorySource(file.bytes, 'v1.parquet')));
+    const { bytes, continuedPages } = repaged();
+    expect(continuedPages).toBeGreaterThan(50);
+    const whole = await read(readParquet(memorySource(bytes, 'v1.parquet')));
     expect(whole.rows).toEqual(await read(readParquet(memorySource(traces('SNAPPY'), 't.parquet'))).then((r) => r.rows));
-    const streamed = await read(readParquetIncremental(memorySource(file.bytes, 'v1.parquet'), SMALL));
+    const streamed = await read(readParquetIncremental(memorySource(bytes, 'v1.parquet'), SMALL));
     expect(streamed.error).toBeUndefined();
     expect(streamed.rows).toEqual(whole.rows);
     expectContiguous(streamed.batches, 0);
+  });
+
+  it.each<[IncrementalReadOptions]>([
+    [{ rowStart: 101, rowEnd: 257 }],
+    [{ rowStart: 7, rowEnd: 8, columns: ['messages'] }],
+    [{ columns: ['tags', 'metadata'] }],
+  ])('%j reads what readParquet reads', async (opts) => {
+    const { bytes } = repaged();
+    const whole = await read(readParquet(memorySource(bytes, 'v1.parquet'), opts));
+    const streamed = await read(readParquetIncremental(memorySource(bytes, 'v1.parquet'), { ...SMALL, ...opts }));
+    expect(streamed.error).toBeUndefined();
+    expect(streamed.rows).toEqual(whole.rows);
+    expectContiguous(streamed.batches, opts.rowStart ?? 0);
   });
 
   it('still reads little before the first batch', async () => {
@@ -142,6 +156,18 @@ describe('readParquetIncremental options', () => {
     const { rows } = await read(readParquetIncremental(counted, { ...SMALL, rowEnd: 5 }));
     expect(rows).toHaveLength(5);
     expect(counted.dataBytesRead).toBeLessThan(counted.size / 4);
+  });
+
+  it('reads big row groups in pieces and small ones whole, in order', async () => {
+    const bytes = writeTraces(traceRows(ROWS), 'SNAPPY', 4096, [260, 40]);
+    const whole = await read(readParquet(memorySource(bytes, 'groups.parquet')));
+    // The 40-row group is under twice 128 KB, the 260-row one far over it.
+    const streamed = await read(readParquetIncremental(memorySource(bytes, 'groups.parquet'), { pieceBytes: 128 << 10, targetBatchRows: 10 }));
+    expect(streamed.rows).toEqual(whole.rows);
+    const sizes = streamed.batches.map((b) => b.rows.length);
+    expect(sizes.at(-1)).toBe(40);
+    expect(sizes.slice(0, -1).every((n) => n <= 10)).toBe(true);
+    expectContiguous(streamed.batches, 0);
   });
 
   it('reads a row group under twice pieceBytes whole, as readParquet does', async () => {
