@@ -73,20 +73,30 @@ export function openRowGroup(plan: RowGroupPlan, file: AsyncBuffer, schema: Sche
 /** Reads the small chunks in as few ranges as their layout allows; each chunk reads from its range. */
 function smallReads(spans: ChunkSpan[], file: AsyncBuffer): Map<ChunkSpan, RangeRead> {
   const reads = new Map<ChunkSpan, RangeRead>();
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  for (let i = 0; i < sorted.length;) {
-    const run = [sorted[i] as ChunkSpan];
-    let end = run[0]!.end;
-    for (i++; i < sorted.length && sorted[i]!.start - end <= GAP_BYTES; i++) {
-      run.push(sorted[i]!);
-      end = Math.max(end, sorted[i]!.end);
-    }
-    const start = run[0]!.start;
-    const available = Math.max(start, Math.min(end, run[0]!.dataEnd));
-    const bytes = Promise.resolve(file.slice(start, available));
+  for (const run of nearbyRuns(spans)) {
+    const start = Math.min(...run.map((s) => s.start));
+    const end = Math.max(...run.map((s) => Math.min(s.end, s.dataEnd)));
+    const bytes = Promise.resolve(file.slice(start, Math.max(start, end)));
     for (const span of run) reads.set(span, (s, e) => bytes.then((b) => new Uint8Array(b, s - start, e - s)));
   }
   return reads;
+}
+
+/** Spans in file order, grouped where each starts within GAP_BYTES of the ones before it. */
+function nearbyRuns(spans: ChunkSpan[]): ChunkSpan[][] {
+  const runs: ChunkSpan[][] = [];
+  let runEnd = -Infinity;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const run = runs.at(-1);
+    if (run && span.start - runEnd <= GAP_BYTES) {
+      run.push(span);
+      runEnd = Math.max(runEnd, span.end);
+    } else {
+      runs.push([span]);
+      runEnd = span.end;
+    }
+  }
+  return runs;
 }
 
 function decoderOf(meta: ColumnMetaData, schema: SchemaTree): ColumnDecoder {
