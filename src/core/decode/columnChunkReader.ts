@@ -32,9 +32,8 @@ export class ColumnChunkReader {
   readonly path: string[];
   /** The path joined by dots, as hyparquet names a leaf. */
   readonly name: string;
-  /** Rows complete so far (handed out or waiting in the queue). */
-  rows = 0;
-  finished = false;
+  private completed = 0;
+  private done = false;
   private readonly queue: unknown[] = [];
   /** The row still being read: hyparquet's list assembly continues it on the next page. */
   private pending: unknown[] = [];
@@ -57,6 +56,16 @@ export class ColumnChunkReader {
     this.repeated = getMaxRepetitionLevel(decoder.schemaPath) > 0;
     this.flat = isFlatColumn(decoder.schemaPath);
     this.at = span.start;
+  }
+
+  /** Rows complete so far (handed out or waiting to be). */
+  get rows(): number {
+    return this.completed;
+  }
+
+  /** Every page has been decoded. */
+  get finished(): boolean {
+    return this.done;
   }
 
   /** The next page can be decoded without waiting for bytes (or fails at once). */
@@ -109,7 +118,7 @@ export class ColumnChunkReader {
 
   private complete(values: DecodedArray, count: number): void {
     for (let i = 0; i < count; i++) this.queue.push(values[i]);
-    this.rows += count;
+    this.completed += count;
   }
 
   private atEnd(): boolean {
@@ -120,7 +129,7 @@ export class ColumnChunkReader {
   private finish(): void {
     this.complete(this.pending, this.pending.length);
     this.pending = [];
-    this.finished = true;
+    this.done = true;
     if (this.rows < this.groupRows) throw new Error(`the column chunk ended after ${this.rows} of ${this.groupRows} rows`);
   }
 
