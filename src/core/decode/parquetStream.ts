@@ -43,8 +43,8 @@ export async function* readParquetIncremental(source: ByteSource, opts: Incremen
       continue;
     }
     const readers = openRowGroup(plan, file, schema, layout.rows, pieceBytes);
-    const window = { firstRow: layout.firstRow, start: start - layout.firstRow, end: end - layout.firstRow };
-    yield* streamRowGroup(readers, window, Math.max(1, targetBatchRows), (column, cause) =>
+    const wanted = { firstRow: layout.firstRow, start: start - layout.firstRow, end: end - layout.firstRow };
+    yield* streamRowGroup(readers, wanted, Math.max(1, targetBatchRows), (column, cause) =>
       new DecodeError(source.name, `${rowGroupLabel(layout)}, column ${column}: ${reasonOf(cause)}`));
   }
 }

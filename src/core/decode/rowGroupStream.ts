@@ -15,16 +15,16 @@ export interface RowWindow {
 export type ColumnFailure = (column: string, cause: unknown) => Error;
 
 /**
- * Yields the window's rows in order as soon as every column has them. Always decodes the next
+ * Yields the wanted rows in order as soon as every column has them. Always decodes the next
  * page of the column furthest behind, so the columns advance together and decoded rows wait
  * only for the slowest column. A batch holds at most `batchRows` rows, and rows that are ready
  * are yielded rather than kept while the reader waits for bytes. On a failure the rows read
  * before it are yielded, then the error is thrown.
  */
-export async function* streamRowGroup({ columns, leaves }: RowGroupReaders, window: RowWindow, batchRows: number, fail: ColumnFailure): AsyncGenerator<RowBatch> {
+export async function* streamRowGroup({ columns, leaves }: RowGroupReaders, wanted: RowWindow, batchRows: number, fail: ColumnFailure): AsyncGenerator<RowBatch> {
   let taken = 0;
   let failure: Error | undefined;
-  const ready = () => leaves.reduce((n, leaf) => Math.min(n, leaf.rows), window.end);
+  const ready = () => leaves.reduce((n, leaf) => Math.min(n, leaf.rows), wanted.end);
   const take = (count: number): RawRow[] => {
     const values = columns.map((column) => {
       try {
@@ -37,17 +37,17 @@ export async function* streamRowGroup({ columns, leaves }: RowGroupReaders, wind
     return Array.from({ length: count }, (_, i) => plainRow(Object.fromEntries(columns.map((c, j) => [c.name, values[j]?.[i]]))));
   };
   const skipToStart = () => {
-    const count = Math.min(ready(), window.start) - taken;
+    const count = Math.min(ready(), wanted.start) - taken;
     if (count <= 0) return;
     for (const leaf of leaves) leaf.take(count);
     taken += count;
   };
-  const batch = (count: number): RowBatch => ({ firstRow: window.firstRow + taken, rows: take(count), errors: [] });
+  const batch = (count: number): RowBatch => ({ firstRow: wanted.firstRow + taken, rows: take(count), errors: [] });
 
   while (!failure) {
     skipToStart();
     const waiting = ready() - taken;
-    if (ready() >= window.end) break;
+    if (ready() >= wanted.end) break;
     const leaf = laggard(leaves);
     if (waiting >= batchRows || (waiting > 0 && !leaf.canStep)) {
       yield batch(Math.min(waiting, batchRows));
