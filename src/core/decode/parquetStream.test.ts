@@ -170,6 +170,31 @@ describe('readParquetIncremental options', () => {
     expectContiguous(streamed.batches, 0);
   });
 
+  it('keeps at most two pieces per big chunk in flight', async () => {
+    const bytes = traces('ZSTD');
+    const pieceBytes = SMALL.pieceBytes!;
+    const sizes = parquetMetadata(bytes.slice().buffer).row_groups[0]!.columns.map((c) => Number(c.meta_data!.total_compressed_size));
+    const big = sizes.filter((n) => n > pieceBytes).length;
+    const small = sizes.filter((n) => n <= pieceBytes).reduce((a, b) => a + b, 0);
+    const inner = memorySource(bytes, 't.parquet');
+    let inFlight = 0;
+    let most = 0;
+    const slow: ByteSource = {
+      ...inner,
+      slice: async (start, end) => {
+        const data = end < inner.size - 8;
+        if (data) most = Math.max(most, (inFlight += end - start));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (data) inFlight -= end - start;
+        return inner.slice(start, end);
+      },
+    };
+    const { rows } = await read(readParquetIncremental(slow, SMALL));
+    expect(rows).toHaveLength(ROWS);
+    expect(big).toBeGreaterThanOrEqual(2);
+    expect(most).toBeLessThanOrEqual(small + big * 2 * pieceBytes);
+  });
+
   it('reads a row group under twice pieceBytes whole, as readParquet does', async () => {
     const counted = counting(source());
     const { batches } = await read(readParquetIncremental(counted, { pieceBytes: counted.size }));
