@@ -1,9 +1,9 @@
-import { parquetSchema } from 'hyparquet';
+import { parquetSchema, type AsyncBuffer, type SchemaTree } from 'hyparquet';
 import { asyncBufferOf } from './parquetBuffer';
 import { presentColumns, readWholeRowGroup, type ParquetReadOptions } from './parquet';
-import { columnDataEnd, readFooter, rowGroupLabel, rowGroupLayouts } from './parquetFooter';
-import { openRowGroup, planRowGroup } from './rowGroupReaders';
-import { streamRowGroup } from './rowGroupStream';
+import { columnDataEnd, readFooter, rowGroupLabel, rowGroupLayouts, type RowGroupLayout } from './parquetFooter';
+import { openRowGroup, planRowGroup, type RowGroupPlan } from './rowGroupReaders';
+import { streamRowGroup, type RowWindow } from './rowGroupStream';
 import { DecodeError, reasonOf, type ByteSource, type RowBatch } from './types';
 
 const DEFAULT_BATCH_ROWS = 100;
@@ -42,9 +42,25 @@ export async function* readParquetIncremental(source: ByteSource, opts: Incremen
       yield await readWholeRowGroup({ source, file, metadata, layout, start, end, columns });
       continue;
     }
-    const readers = openRowGroup(plan, file, schema, layout.rows, pieceBytes);
     const wanted = { firstRow: layout.firstRow, start: start - layout.firstRow, end: end - layout.firstRow };
-    yield* streamRowGroup(readers, wanted, Math.max(1, targetBatchRows), (column, cause) =>
-      new DecodeError(source.name, `${rowGroupLabel(layout)}, column ${column}: ${reasonOf(cause)}`));
+    yield* readInPieces({ source, file, schema, layout, plan }, wanted, pieceBytes, Math.max(1, targetBatchRows));
+  }
+}
+
+interface BigRowGroup {
+  source: ByteSource;
+  file: AsyncBuffer;
+  schema: SchemaTree;
+  layout: RowGroupLayout;
+  plan: RowGroupPlan;
+}
+
+function readInPieces({ source, file, schema, layout, plan }: BigRowGroup, wanted: RowWindow, pieceBytes: number, batchRows: number): AsyncGenerator<RowBatch> {
+  const fail = (where: string, cause: unknown) => new DecodeError(source.name, `${rowGroupLabel(layout)}${where}: ${reasonOf(cause)}`);
+  try {
+    const readers = openRowGroup(plan, file, schema, layout.rows, pieceBytes);
+    return streamRowGroup(readers, wanted, batchRows, (column, cause) => fail(`, column ${column}`, cause));
+  } catch (e) {
+    throw fail('', e);
   }
 }
