@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parquetMetadata } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asDataPageV1, type RepagedFile } from '../../../tests/dataPageV1';
 import { traceRows, writeTraces, type TraceCodec } from '../../../tests/tracesParquet';
 import { writeBroken } from '../../../scripts/fixtures/broken';
@@ -14,6 +14,9 @@ import { nodeFileSource } from './nodeSource';
 import { readParquet } from './parquet';
 import { readParquetIncremental, type IncrementalReadOptions } from './parquetStream';
 import { DecodeError, type ByteSource, type RowBatch } from './types';
+
+// Writing and reading megabyte files twice takes about a second alone, several on a busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const ROWS = 300;
 /** Small pieces and batches, so a test file of about a megabyte behaves like a 200 MB shard. */
