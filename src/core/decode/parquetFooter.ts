@@ -74,15 +74,25 @@ function chunkBytes(group: RowGroup): { bytes: number; end: number } {
   return { bytes, end };
 }
 
+/** "row group 2 (rows 200–299)", as messages name a row group. */
+export function rowGroupLabel(layout: RowGroupLayout): string {
+  return `row group ${layout.index} (rows ${layout.firstRow}–${layout.firstRow + layout.rows - 1})`;
+}
+
+/** Where the column data ends: just before the footer. */
+export function columnDataEnd(source: ByteSource, metadata: FileMetaData): number {
+  return source.size - 8 - metadata.metadata_length;
+}
+
 /**
  * Column data must end before the footer. When the footer points past that, the file lost
  * bytes in the middle or was glued together wrongly; say so before decoding garbage.
  */
 export function checkRowGroupFits(source: ByteSource, metadata: FileMetaData, layout: RowGroupLayout): void {
-  const dataEnd = source.size - 8 - metadata.metadata_length;
+  const dataEnd = columnDataEnd(source, metadata);
   if (layout.end <= dataEnd) return;
   throw new DecodeError(
     source.name,
-    `truncated or corrupt: row group ${layout.index} (rows ${layout.firstRow}–${layout.firstRow + layout.rows - 1}) ends at byte ${layout.end} according to the footer, but column data ends at byte ${dataEnd} (file is ${source.size} bytes)`,
+    `truncated or corrupt: ${rowGroupLabel(layout)} ends at byte ${layout.end} according to the footer, but column data ends at byte ${dataEnd} (file is ${source.size} bytes)`,
   );
 }
