@@ -143,6 +143,8 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     root = mkdtempSync(path.join(tmpdir(), 'hub-dataset-'));
     cpSync(openSwe, path.join(root, 'corp/gated-traces'), { recursive: true });
     write('corp/gated-traces/.gated', `${TOKEN}\n`);
+    write('corp/gated-nocard/.gated', `${TOKEN}\n`);
+    write('corp/gated-nocard/train.jsonl', '{"a":1}\n');
     write('corp/private-runs/.private', `${TOKEN}\n`);
     write('corp/private-runs/train.jsonl', '{"messages":[]}\n');
     write('corp/csv-only/README.md', '---\nlicense: mit\n---\n# CSV\n');
@@ -200,6 +202,11 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     expect(without[0]?.error).toMatch(/^data\/openhands\/minimax_m25\/train-00000-of-00002\.parquet: HTTP 401: Access to dataset corp\/gated-traces is restricted\. You must/);
     expect(JSON.stringify(plan)).not.toContain(TOKEN);
     expect(hub.requests.some((r) => r.url.includes(TOKEN))).toBe(false);
+  });
+
+  it('gated without a card: access is checked on a data file before the plan is returned', async () => {
+    expect(await failure('corp/gated-nocard', { token: OTHER })).toBeInstanceOf(TokenRejectedError);
+    expect(shape(await discover('corp/gated-nocard', { token: TOKEN }))).toEqual({ default: { train: ['train.jsonl'] } });
   });
 
   it('private: "not found" without a token (with the hint), the plan with one', async () => {

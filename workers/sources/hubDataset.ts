@@ -89,7 +89,13 @@ export async function discoverHubDataset(opts: DiscoverOptions): Promise<HubData
   const card = revision === CONVERT_PARQUET ? undefined : await hub.card(main.sha, revision, files);
   const layout = revision === CONVERT_PARQUET ? convertParquetLayout(files) : datasetLayout(files, card);
   const base = { repo: ref.repo, revision, endpoint, gated: main.gated, private: main.private, ...cardFacts(card) };
-  if (layout.configs.length > 0) return hub.plan(base, main.sha, layout);
+  if (layout.configs.length > 0) {
+    const plan = hub.plan(base, main.sha, layout);
+    const first = plan.configs[0]?.splits[0]?.files[0];
+    // Without a card read, nothing has shown yet that the token may read this gated dataset's files.
+    if (main.gated && !card && first) await hub.checkAccess(first.url, revision);
+    return plan;
+  }
 
   const converted = await hub.revision(CONVERT_PARQUET, true);
   const convertedLayout = converted && convertParquetLayout(await hub.files(converted.sha, CONVERT_PARQUET));
@@ -133,8 +139,15 @@ class Hub {
     const readme = files.find((f) => f.path === 'README.md');
     if (!readme) return undefined;
     const res = await this.client.get(this.url(sha, readme.path), readme.size > CARD_BYTES ? `bytes=0-${CARD_BYTES - 1}` : undefined);
-    if (!res.ok) throw errorForRefusal({ status: res.status, code: res.headers.get('X-Error-Code') ?? undefined, message: res.headers.get('X-Error-Message') ?? undefined }, this.context(revision));
+    if (!res.ok) throw this.refusal(res, revision);
     return parseDatasetCard(await res.text());
+  }
+
+  /** One byte of a file, to turn a refusal into the typed error now rather than per file later. */
+  async checkAccess(url: string, revision: string): Promise<void> {
+    const res = await this.client.get(url, 'bytes=0-0');
+    await res.body?.cancel().catch(() => undefined);
+    if (!res.ok) throw this.refusal(res, revision);
   }
 
   plan(base: Omit<HubDatasetPlan, 'commit' | 'configs' | 'source' | 'ignored' | 'warnings'>, commit: string, layout: DatasetLayout): HubDatasetPlan {
@@ -148,6 +161,10 @@ class Hub {
       })),
     }));
     return { ...base, commit, configs, source: layout.source, ignored: layout.ignored, warnings: layout.warnings };
+  }
+
+  private refusal(res: Response, revision: string): Error {
+    return errorForRefusal({ status: res.status, code: res.headers.get('X-Error-Code') ?? undefined, message: res.headers.get('X-Error-Message') ?? undefined }, this.context(revision));
   }
 
   private url(commit: string, path: string): string {

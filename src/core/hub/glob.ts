@@ -25,11 +25,6 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-/** Whether the pattern is a glob rather than one exact path. */
-export function hasWildcards(pattern: string): boolean {
-  return /[*?[]/.test(pattern);
-}
-
 /**
  * HF skips hidden files and folders (a segment starting with `.`) unless the pattern names
  * hidden segments itself.
