@@ -15,11 +15,15 @@ export interface RowGroupLayout {
   end: number;
 }
 
-/** Reads and parses the footer; a failure says whether the file is cut short, not parquet, or corrupt. */
-export async function readFooter(source: ByteSource, buffer: AsyncBuffer): Promise<FileMetaData> {
+/**
+ * Reads and parses the footer; a failure says whether the file is cut short, not parquet, or
+ * corrupt. `initialFetchSize` is the first read from the end (hyparquet's default, 512 KB, when
+ * absent); a bigger footer costs one more read.
+ */
+export async function readFooter(source: ByteSource, buffer: AsyncBuffer, initialFetchSize?: number): Promise<FileMetaData> {
   if (source.size < 12) throw new DecodeError(source.name, `not a parquet file: only ${source.size} bytes`);
   try {
-    return await parquetMetadataAsync(buffer, { parsers: plainParsers });
+    return await parquetMetadataAsync(buffer, { parsers: plainParsers, ...(initialFetchSize ? { initialFetchSize } : {}) });
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     throw await diagnoseFooter(source, e);
