@@ -29,9 +29,6 @@ export interface FileRowCount extends PlannedFile {
   error?: string;
 }
 
-/** The first read from each file's end: footers of trajectory shards are a few KB to tens of KB. */
-const FOOTER_BYTES = 64 * 1024;
-
 export interface RowCountOptions extends HubReadOptions {
   /** Footers read at once; default 4. */
   concurrency?: number;
@@ -73,7 +70,7 @@ export async function rowCounts(plan: HubDatasetPlan, opts: RowCountOptions = {}
 async function countOne(planned: PlannedFile, opts: HubReadOptions): Promise<FileRowCount> {
   if (planned.file.kind !== 'parquet') return { ...planned, rows: null, rowGroups: null };
   try {
-    const info = await parquetInfo(await hubFileSource(planned.file, opts), { footerBytes: FOOTER_BYTES });
+    const info = await parquetInfo(await hubFileSource(planned.file, opts));
     return { ...planned, rows: info.rows, rowGroups: info.rowGroups };
   } catch (e) {
     if (opts.signal?.aborted) throw e;

@@ -7,8 +7,8 @@ import { DecodeError, type ByteSource } from './types';
  * rather than a DataView RangeError deep inside the decoder.
  */
 export function asyncBufferOf(source: ByteSource): AsyncBuffer {
-  // hyparquet reads the footer as one suffix of up to 512 KB: for a small file that is the whole
-  // file, so later reads inside it are served from it instead of fetched again.
+  // The footer is read as one suffix of the file (FOOTER_FETCH_BYTES): for a small file that is the
+  // whole file, so later reads inside it are served from it instead of fetched again.
   let tail: { start: number; bytes: Promise<ArrayBuffer> } | undefined;
   return {
     byteLength: source.size,

@@ -16,14 +16,17 @@ export interface RowGroupLayout {
 }
 
 /**
- * Reads and parses the footer; a failure says whether the file is cut short, not parquet, or
- * corrupt. `initialFetchSize` is the first read from the end (hyparquet's default, 512 KB, when
- * absent); a bigger footer costs one more read.
+ * First read from the end of a file. hyparquet's default is 512 KB; trajectory shards have few row
+ * groups, so their footers take a few KB, and a smaller first read spares half a megabyte per shard
+ * on a slow link. A bigger footer costs one more read.
  */
-export async function readFooter(source: ByteSource, buffer: AsyncBuffer, initialFetchSize?: number): Promise<FileMetaData> {
+export const FOOTER_FETCH_BYTES = 64 * 1024;
+
+/** Reads and parses the footer; a failure says whether the file is cut short, not parquet, or corrupt. */
+export async function readFooter(source: ByteSource, buffer: AsyncBuffer, initialFetchSize = FOOTER_FETCH_BYTES): Promise<FileMetaData> {
   if (source.size < 12) throw new DecodeError(source.name, `not a parquet file: only ${source.size} bytes`);
   try {
-    return await parquetMetadataAsync(buffer, { parsers: plainParsers, ...(initialFetchSize ? { initialFetchSize } : {}) });
+    return await parquetMetadataAsync(buffer, { parsers: plainParsers, initialFetchSize });
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     throw await diagnoseFooter(source, e);
