@@ -79,7 +79,15 @@ export class DatasetJobs {
 
   /** Hands the files of a local dataset over again after a reload, and resumes it. */
   async reattach(datasetKey: string, files: File[]): Promise<void> {
-    this.localFiles.set(datasetKey, new Map(files.map((f) => [pathOf(f), f])));
+    const shards = await this.deps.store.getShards(datasetKey);
+    const byPath = new Map<string, File>();
+    for (const s of shards) {
+      // A file picked on its own has only its name; a folder pick gives the same relative paths.
+      const file = files.find((f) => pathOf(f) === s.path) ?? files.find((f) => f.name === s.path.split('/').pop() && f.size === s.size);
+      if (file) byPath.set(s.path, file);
+    }
+    if (byPath.size === 0) throw new Error(`None of the ${files.length} files opened belongs to this dataset (same name and size as one of its ${shards.length} files).`);
+    this.localFiles.set(datasetKey, byPath);
     await this.resume(datasetKey, {});
   }
 

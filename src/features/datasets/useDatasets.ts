@@ -16,6 +16,8 @@ export interface DatasetsState {
   actionError: string | undefined;
   discover(target: HubTarget): void;
   ingest(selection: Selection[], mode: IngestMode): Promise<string | undefined>;
+  ingestLocal(label: string, files: File[]): Promise<string | undefined>;
+  reattach(key: string, files: File[]): void;
   pause(key: string): void;
   resume(key: string): void;
   remove(key: string): void;
@@ -81,6 +83,20 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     [client, lookup],
   );
 
+  const ingestLocal = useCallback(
+    async (label: string, files: File[]) => {
+      setActionError(undefined);
+      void persistStorage();
+      try {
+        return await client().ingestLocal({ label, files, mode: { kind: 'full' } });
+      } catch (e) {
+        setActionError(messageOf(e));
+        return undefined;
+      }
+    },
+    [client],
+  );
+
   const act = useCallback(
     (run: (c: DatasetsClient) => Promise<void>) => {
       setActionError(undefined);
@@ -95,6 +111,8 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     actionError,
     discover,
     ingest,
+    ingestLocal,
+    reattach: (key, files) => act((c) => c.reattach(key, files)),
     pause: (key) => act((c) => c.pause(key)),
     resume: (key) => act((c) => c.resume(key, tokenFor(datasets.find((d) => d.key === key)))),
     remove: (key) => act((c) => c.remove(key)),
