@@ -38,13 +38,14 @@ export interface PlanConfig {
 
 /** What a dataset holds, shown before anything is loaded. */
 export interface DatasetPlan {
+  /** `owner/name`, or the file's address for a plain URL. */
   repo: string;
   revision: string;
   /** The commit the revision resolved to: what gets recorded and loaded. */
   commit: string;
   endpoint: string;
-  /** Where configs and splits came from. */
-  via: 'card' | 'layout' | 'convert-parquet';
+  /** Where configs and splits came from; `url`: one file at a plain address, no Hub. */
+  via: 'card' | 'layout' | 'convert-parquet' | 'url';
   configs: PlanConfig[];
   warnings: string[];
 }
@@ -118,6 +119,7 @@ export interface DatasetStatus {
 }
 
 export interface DatasetsApi {
+  /** A Hub dataset, or (when `target.repo` is an http(s) address of a data file) that one file. */
   discover(target: HubTarget): Promise<DatasetPlan>;
   ingestHub(request: HubIngestRequest): Promise<string>;
   ingestLocal(request: LocalIngestRequest): Promise<string>;

@@ -53,14 +53,15 @@ export class DatasetJobs {
 
   async startHub({ target, plan, selection, mode }: HubIngestRequest): Promise<string> {
     const endpoint = (target.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-    const key = hubDatasetKey(endpoint, plan.repo, plan.revision);
+    const key = plan.via === 'url' ? `url|${plan.repo}` : hubDatasetKey(endpoint, plan.repo, plan.revision);
     const chosen = new Set(selection.map((s) => `${s.config}\u0000${s.split}`));
     const files = plan.configs.flatMap((c) =>
       c.splits.filter((s) => chosen.has(`${c.name}\u0000${s.name}`)).flatMap((s) => s.files.map((f) => ({ config: c.name, split: s.name, path: f.path, size: f.size, rowsTotal: f.rows }))),
     );
     if (files.length === 0) throw new Error(`Nothing to load: choose at least one config and split of ${plan.repo}.`);
     await this.replaceIfChanged(key, plan.commit, mode);
-    await this.deps.store.putDataset({ key, source: { kind: 'hub', repo: plan.repo, revision: plan.revision, endpoint }, commit: plan.commit, ...modeFields(mode), selection });
+    const source = plan.via === 'url' ? { kind: 'url' as const, url: plan.repo } : { kind: 'hub' as const, repo: plan.repo, revision: plan.revision, endpoint };
+    await this.deps.store.putDataset({ key, source, ...(plan.commit ? { commit: plan.commit } : {}), ...modeFields(mode), selection });
     await this.addShards(key, files);
     this.run(key, target.token === undefined ? {} : { token: target.token });
     return key;
