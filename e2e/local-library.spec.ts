@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expectedFor } from './support/expected';
 import { datasetCard, expectLoaded } from './support/datasets';
 import { FIXTURES, GENERATED_DIR } from './support/fixtures';
+import { dropFiles } from './support/page';
 import { expect, test } from './support/test';
 
 test.beforeEach(async ({ page }) => {
@@ -25,4 +26,11 @@ test('a folder added to the library loads every trajectory file in it', async ({
   await card.getByText(/^\d+ files$/).click();
   await expect(card.locator('.shard-table tbody tr')).toHaveCount(4);
   await expect(card.getByTestId('rows-done')).toHaveText(/^4\b/);
+});
+
+test('files dropped on the library area are stored, not opened for a quick look', async ({ page }) => {
+  const expected = await expectedFor(FIXTURES.openSwe);
+  await dropFiles(page, [FIXTURES.openSwe], page.getByRole('group', { name: 'Add local files to the library' }));
+  await expectLoaded(page, path.basename(FIXTURES.openSwe), expected.rowCount);
+  await expect(page.getByRole('region', { name: path.basename(FIXTURES.openSwe), exact: true })).toHaveCount(0);
 });

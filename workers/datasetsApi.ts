@@ -64,10 +64,16 @@ export interface HubIngestRequest {
   mode: IngestMode;
 }
 
+/** A local file with its path inside the picked or dropped folder (its name when loose). */
+export interface LocalFile {
+  path: string;
+  file: File;
+}
+
 export interface LocalIngestRequest {
   /** Shown as the dataset's name: the dropped folder, or the file when there is one. */
   label: string;
-  files: File[];
+  files: LocalFile[];
   mode: IngestMode;
 }
 
@@ -127,7 +133,7 @@ export interface DatasetsApi {
   /** Continues a paused or interrupted ingest; a Hub token is needed again for gated datasets. */
   resume(key: string, token?: string): Promise<void>;
   /** Hands a local dataset's files over again (after a reload) and continues it. */
-  reattach(key: string, files: File[]): Promise<void>;
+  reattach(key: string, files: LocalFile[]): Promise<void>;
   remove(key: string): Promise<void>;
   list(): Promise<DatasetStatus[]>;
   /** Called with every dataset's status whenever one changes (throttled). */

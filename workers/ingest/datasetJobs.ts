@@ -1,7 +1,7 @@
 import type { ByteSource } from '../../src/core/decode/types';
 import { encodeFeatures } from '../../src/core/featureColumns';
 import { chunkKeyOf, MAX_ERROR_SAMPLES, shardKeyOf, StorageFullError, type DatasetRecord, type ShardInput, type ShardRecord, type TrajectoryStore } from '../store';
-import type { DatasetStatus, HubIngestRequest, IngestMode, LocalIngestRequest } from '../datasetsApi';
+import type { DatasetStatus, HubIngestRequest, IngestMode, LocalFile, LocalIngestRequest } from '../datasetsApi';
 import { DEFAULT_ENDPOINT } from '../datasetsApi';
 import { datasetStatus } from './datasetStatus';
 import { ingestShard, type ShardBatch } from './ingestShard';
@@ -69,7 +69,7 @@ export class DatasetJobs {
 
   async startLocal({ label, files, mode }: LocalIngestRequest): Promise<string> {
     const key = `local|${label}`;
-    const byPath = new Map(files.map((f) => [pathOf(f), f]));
+    const byPath = new Map(files.map((f) => [f.path, f.file]));
     await this.replaceIfChanged(key, undefined, mode, byPath);
     this.localFiles.set(key, byPath);
     await this.deps.store.putDataset({ key, source: { kind: 'local', label }, ...modeFields(mode), selection: [] });
@@ -79,13 +79,13 @@ export class DatasetJobs {
   }
 
   /** Hands the files of a local dataset over again after a reload, and resumes it. */
-  async reattach(datasetKey: string, files: File[]): Promise<void> {
+  async reattach(datasetKey: string, files: LocalFile[]): Promise<void> {
     const shards = await this.deps.store.getShards(datasetKey);
     const byPath = new Map<string, File>();
     for (const s of shards) {
       // A file picked on its own has only its name; a folder pick gives the same relative paths.
-      const file = files.find((f) => pathOf(f) === s.path) ?? files.find((f) => f.name === s.path.split('/').pop() && f.size === s.size);
-      if (file) byPath.set(s.path, file);
+      const file = files.find((f) => f.path === s.path) ?? files.find((f) => f.file.name === s.path.split('/').pop() && f.file.size === s.size);
+      if (file) byPath.set(s.path, file.file);
     }
     if (byPath.size === 0) throw new Error(`None of the ${files.length} files opened belongs to this dataset (same name and size as one of its ${shards.length} files).`);
     this.localFiles.set(datasetKey, byPath);
@@ -286,11 +286,6 @@ export function hubDatasetKey(endpoint: string, repo: string, revision: string):
 
 function modeFields(mode: IngestMode): { mode: 'sample' | 'full'; sampleRows: number } {
   return mode.kind === 'sample' ? { mode: 'sample', sampleRows: mode.rows } : { mode: 'full', sampleRows: 0 };
-}
-
-/** A file's path within a dropped folder, or its name. */
-function pathOf(f: File): string {
-  return (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
 }
 
 function inputOf(s: ShardRecord): ShardInput {

@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatSeconds } from '../../core/display';
-import type { DatasetStatus, ShardStatus } from '../../../workers/datasetsApi';
+import type { DatasetStatus, LocalFile, ShardStatus } from '../../../workers/datasetsApi';
+import { pickedFiles } from './localFiles';
 
 interface Props {
   dataset: DatasetStatus;
@@ -8,7 +9,7 @@ interface Props {
   onPause(): void;
   onResume(): void;
   onRemove(): void;
-  onReattach(files: File[]): void;
+  onReattach(files: LocalFile[]): void;
 }
 
 const STATE_LABEL: Record<DatasetStatus['state'], string> = {
@@ -151,7 +152,7 @@ export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, o
               type="file"
               multiple
               onChange={(e) => {
-                const files = [...(e.currentTarget.files ?? [])];
+                const files = pickedFiles(e.currentTarget.files);
                 e.currentTarget.value = '';
                 if (files.length) onReattach(files);
               }}

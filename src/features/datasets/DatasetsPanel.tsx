@@ -16,7 +16,7 @@ export function DatasetsPanel({ state, selectedKey, onOpen }: Props) {
   return (
     <div className="datasets">
       <HubLookup busy={lookup.state === 'looking'} onLookup={state.discover} />
-      <LocalImport onFiles={(label, files) => void state.ingestLocal(label, files).then((key) => key && onOpen(key))} />
+      <LocalImport onFiles={(label, files) => void state.ingestLocal(label, files).then((key) => key && onOpen(key))} onNothing={state.fail} />
       {lookup.state === 'failed' && (
         <p className="lookup-error" role="alert">
           {lookup.message}

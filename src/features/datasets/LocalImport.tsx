@@ -1,29 +1,46 @@
-import type { ChangeEvent } from 'react';
-import { ACCEPT_ATTRIBUTE, isAccepted } from '../../core/acceptedFiles';
+import { useState, type ChangeEvent, type DragEvent } from 'react';
+import { ACCEPT_ATTRIBUTE } from '../../core/acceptedFiles';
+import type { LocalFile } from '../../../workers/datasetsApi';
+import { droppedFiles, localLabel, pickedFiles } from './localFiles';
 
 interface Props {
-  onFiles(label: string, files: File[]): void;
+  onFiles(label: string, files: LocalFile[]): void;
+  onNothing(message: string): void;
 }
 
-const relativePath = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-
-/** A dropped or picked folder is named after itself; loose files after the first of them. */
-export function localLabel(files: File[]): string {
-  const top = relativePath(files[0] as File).split('/');
-  if (top.length > 1) return top[0] as string;
-  return files.length === 1 ? (files[0] as File).name : `${(files[0] as File).name} and ${files.length - 1} more`;
-}
-
-/** Adds local files or a whole folder (only its trajectory files) to the library. */
-export function LocalImport({ onFiles }: Props) {
-  const picked = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(e.currentTarget.files ?? [])].filter((f) => isAccepted(f.name));
-    e.currentTarget.value = '';
+/** Adds local files or a whole folder (its trajectory files) to the library: picked or dropped here. */
+export function LocalImport({ onFiles, onNothing }: Props) {
+  const [over, setOver] = useState(false);
+  const take = (files: LocalFile[]) => {
     if (files.length) onFiles(localLabel(files), files);
+    else onNothing('No trajectory files there: the library takes .parquet, .jsonl, .json, .gz, .traj and .traj.json files.');
+  };
+  const picked = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = pickedFiles(e.currentTarget.files);
+    e.currentTarget.value = '';
+    take(files);
+  };
+  const drop = (e: DragEvent) => {
+    // Ours, not the page's quick look.
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    void droppedFiles(e.dataTransfer).then(take);
   };
   return (
-    <div className="local-import" role="group" aria-label="Add local files to the library">
-      <span className="muted small">Or keep local files in the library:</span>
+    <div
+      className={`local-import${over ? ' is-over' : ''}`}
+      role="group"
+      aria-label="Add local files to the library"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <span className="muted small">Keep local files in the library: drop files or a folder here, or</span>
       <label className="button">
         Add files…
         <input className="visually-hidden" type="file" multiple accept={ACCEPT_ATTRIBUTE} onChange={picked} aria-label="Add files to the library" />

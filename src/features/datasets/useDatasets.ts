@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatasetPlan, DatasetStatus, HubTarget, IngestMode, Selection } from '../../../workers/datasetsApi';
+import type { DatasetPlan, DatasetStatus, HubTarget, IngestMode, LocalFile, Selection } from '../../../workers/datasetsApi';
 import { datasetsClient, type DatasetsClient } from '../../../workers/datasetsClient';
 import { rememberToken, tokenFor } from './tokenMemory';
 
@@ -16,12 +16,14 @@ export interface DatasetsState {
   actionError: string | undefined;
   discover(target: HubTarget): void;
   ingest(selection: Selection[], mode: IngestMode): Promise<string | undefined>;
-  ingestLocal(label: string, files: File[]): Promise<string | undefined>;
-  reattach(key: string, files: File[]): void;
+  ingestLocal(label: string, files: LocalFile[]): Promise<string | undefined>;
+  reattach(key: string, files: LocalFile[]): void;
   pause(key: string): void;
   resume(key: string): void;
   remove(key: string): void;
   clearLookup(): void;
+  /** Shows a problem found before anything reached the worker. */
+  fail(message: string): void;
 }
 
 /** Asks the browser not to evict stored datasets under storage pressure; it may say no. */
@@ -84,7 +86,7 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
   );
 
   const ingestLocal = useCallback(
-    async (label: string, files: File[]) => {
+    async (label: string, files: LocalFile[]) => {
       setActionError(undefined);
       void persistStorage();
       try {
@@ -117,5 +119,6 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     resume: (key) => act((c) => c.resume(key, tokenFor(datasets.find((d) => d.key === key)))),
     remove: (key) => act((c) => c.remove(key)),
     clearLookup: () => setLookup({ state: 'idle' }),
+    fail: setActionError,
   };
 }
