@@ -8,6 +8,8 @@ describe('miniDiff', () => {
     expect(show('a\nb\nc', 'a\nB\nc')).toEqual([' a', '-b', '+B', ' c']);
     expect(show('x = 1', 'x = 1\ny = 2')).toEqual([' x = 1', '+y = 2']);
     expect(show('a\nb\nc\nd', 'a\nd')).toEqual([' a', '-b', '-c', ' d']);
+    expect(show('', 'x\ny')).toEqual(['+x', '+y']);
+    expect(show('gone', '')).toEqual(['-gone']);
   });
 
   it('keeps common lines inside the changed region', () => {

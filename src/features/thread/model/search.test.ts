@@ -21,7 +21,7 @@ describe('find in thread', () => {
       '1/content@4#0',
       '2/reasoning@2#0',
       '2/prose@9#0',
-      '2/call:0@14#0',
+      '2/call:0@9#0',
       '3/output@12#0',
       '3/output@16#1',
     ]);

@@ -37,7 +37,7 @@ export function segmentsOf(item: ThreadItem): Segment[] {
   else if (item.kind === 'assistant') {
     if (item.message.reasoning) segments.push({ key: 'reasoning', text: item.message.reasoning });
     if (item.prose) segments.push({ key: 'prose', text: item.prose });
-    item.calls.forEach((c, k) => segments?.push({ key: `call:${k}`, text: `${c.call.name}\n${callText(c.call)}` }));
+    item.calls.forEach((c, k) => segments?.push({ key: `call:${k}`, text: callText(c.call) }));
   } else segments.push({ key: 'content', text: item.message.content });
   segmentCache.set(item, segments);
   return segments;
