@@ -10,7 +10,9 @@ export function parseFile(text: string): ParsedFile {
   try {
     const [file, ...rest] = parseDiff(text, { nearbySequences: 'zip' });
     if (!file || rest.length > 0) return { ok: false, error: 'the text does not read as one file diff' };
-    const damaged = file.hunks.find((h) => h.changes.length === 0 || h.changes.some((c) => c === undefined));
+    const headers = text.split('\n').filter((l) => l.startsWith('@@')).length;
+    if (file.hunks.length !== headers) return { ok: false, error: `${headers} hunk headers, ${file.hunks.length} readable hunks` };
+    const damaged = file.hunks.find((h) => h.changes.length === 0);
     if (damaged) return { ok: false, error: `hunk ${damaged.content} has no lines` };
     return { ok: true, file };
   } catch (e) {

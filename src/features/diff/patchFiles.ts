@@ -24,15 +24,25 @@ const NEW = /^\+\+\+ (?:b\/)?(.*?)(?:\t.*)?$/;
 
 /**
  * Inserts `diff --git a/X b/Y` before each `--- X` / `+++ Y` pair that lacks one (plain `diff -u`
- * output, hand-made patches), so every file parses as its own git diff.
+ * output, hand-made patches), so every file parses as its own git diff. Hunk lines are skipped by
+ * their counts, so a removed `-- x` / added `++ y` pair inside a hunk is never taken for a header.
  */
 export function withGitHeaders(patch: string): string {
   const lines = patch.split('\n');
   const out: string[] = [];
   let inHeader = false;
+  let hunk = { old: 0, new: 0 };
   lines.forEach((line, i) => {
+    if (hunk.old > 0 || hunk.new > 0) {
+      hunk = consume(hunk, line);
+      out.push(line);
+      return;
+    }
     if (DIFF_GIT.test(line)) inHeader = true;
-    else if (line.startsWith('@@')) inHeader = false;
+    else if (line.startsWith('@@')) {
+      inHeader = false;
+      hunk = hunkCounts(line);
+    }
     const next = lines[i + 1] ?? '';
     if (!inHeader && OLD.test(line) && NEW.test(next)) {
       const oldPath = OLD.exec(line)?.[1] ?? '';
@@ -45,6 +55,21 @@ export function withGitHeaders(patch: string): string {
     out.push(line);
   });
   return out.join('\n');
+}
+
+const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
+
+/** Lines a hunk spans on each side; a header we cannot read spans none. */
+function hunkCounts(header: string): { old: number; new: number } {
+  const m = HUNK.exec(header);
+  return m ? { old: Number(m[1] ?? 1), new: Number(m[2] ?? 1) } : { old: 0, new: 0 };
+}
+
+function consume(left: { old: number; new: number }, line: string): { old: number; new: number } {
+  if (line.startsWith('-')) return { old: left.old - 1, new: left.new };
+  if (line.startsWith('+')) return { old: left.old, new: left.new - 1 };
+  if (line.startsWith('\\')) return left;
+  return { old: left.old - 1, new: left.new - 1 };
 }
 
 /** The patch cut into files at each `diff --git` line, with the core's counts per file and in total. */
