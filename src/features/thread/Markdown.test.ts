@@ -25,11 +25,11 @@ afterEach(() => {
 
 describe('Markdown of untrusted text', () => {
   it('shows raw HTML as text, never as elements', () => {
-    const el = render('Hi <script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<issue_description>\nline one\nline two\n</issue_description>');
-    expect([...el.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).filter((t) => ['script', 'img', 'issue_description'].includes(t))).toEqual([]);
+    const el = render('Hi <script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<details open>\nline one\nline two\n</details>\n\n<issue_description> is not a tag name');
+    expect([...el.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).filter((t) => ['script', 'img', 'details', 'issue_description'].includes(t))).toEqual([]);
     expect(el.textContent).toContain('<script>alert(1)</script>');
     expect(el.textContent).toContain('<img src="x.png" onerror="alert(2)">');
-    expect([...el.querySelectorAll('.md-raw')].map((p) => p.textContent)).toContain('<issue_description>\nline one\nline two\n</issue_description>');
+    expect([...el.querySelectorAll('.md-raw')].map((p) => p.textContent)).toContain('<details open>\nline one\nline two\n</details>\n\n<issue_description> is not a tag name');
   });
 
   it('neutralises script and data links and keeps web links', () => {
