@@ -241,10 +241,12 @@ test.describe('hostile content', () => {
     const row = page.locator(`article[data-message-index="${big}"]`);
     await expect(row).toBeInViewport();
     await expect(row.locator('.lt-more')).toContainText(/First 30 lines of 76\.\dK/);
+    // Bounds are generous: two test workers and the token worker (counting this very output) share
+    // two cores. Alone, showing it all takes ~0.3 s and a frame stays under 10 ms.
     const opened = Date.now();
     await row.getByRole('button', { name: 'Show all' }).click();
     await expect(row.locator('.lt-window')).toBeVisible();
-    expect(Date.now() - opened, 'ms to show all of it').toBeLessThan(3000);
+    expect(Date.now() - opened, 'ms to show all of it').toBeLessThan(5000);
     expect(await row.locator('.lt-line').count(), 'lines in the page').toBeLessThan(200);
     await row.locator('.lt-window').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
     await expect(row.locator('.lt-line').first()).not.toHaveText(/^0000000 /);
@@ -258,13 +260,13 @@ test.describe('hostile content', () => {
         await page.getByRole('checkbox', { name: 'Markdown' }).click();
         await expect(page.getByRole('checkbox', { name: 'Markdown' })).not.toBeChecked();
       }
-      expect(Date.now() - t0, `ms to answer ${probe}`).toBeLessThan(2000);
+      expect(Date.now() - t0, `ms to answer ${probe}`).toBeLessThan(3000);
     }
     const frameDelay = await page.evaluate(() => new Promise<number>((r) => {
       const t = performance.now();
       requestAnimationFrame(() => setTimeout(() => r(performance.now() - t), 0));
     }));
-    expect(frameDelay, 'ms for a frame').toBeLessThan(250);
+    expect(frameDelay, 'ms for a frame').toBeLessThan(500);
     await expect(row.locator('.lt-line', { hasText: HOSTILE_NEEDLE })).toBeVisible();
   });
 });

@@ -20,11 +20,11 @@ export interface HarnessEntry {
   label: string;
 }
 
-/** Repeats the working turns of a rollout (between the task and the final turns) until it has `target` messages. */
+/** Repeats the working turns of a rollout (between the task and the final turn) until it has `target` messages. */
 function lengthen(t: Trajectory, target: number): Trajectory {
   const head = t.messages.slice(0, 2);
-  const tail = t.messages.slice(-2);
-  const middle = t.messages.slice(2, -2);
+  const tail = t.messages.slice(-1);
+  const middle = t.messages.slice(2, -1);
   const body: Message[] = [];
   for (let round = 0; head.length + body.length + tail.length < target; round++) {
     for (const m of middle) body.push(relabel(m, round));

@@ -8,6 +8,7 @@ import { jumpTargets, nextTarget, type JumpKind } from './model/jumpTargets';
 import type { Match } from './model/search';
 import { buildThread, type ThreadItem } from './model/threadModel';
 import { commandFor, type Command } from './shortcuts';
+import { ThreadMinimap } from './ThreadMinimap';
 import { ThreadToolbar } from './ThreadToolbar';
 import { useFind } from './useFind';
 import { useReveal, type PaintInput } from './useReveal';
@@ -69,6 +70,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
   selectedRef.current = selected;
   const topVisible = useRef(0);
   const scrollReport = useRef<{ timer: number; last: number }>({ timer: 0, last: -1 });
+  const [inView, setInView] = useState({ first: 0, last: 0 });
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -81,6 +83,8 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
       const top = instance.getVirtualItems().find((v) => v.end > offset + 1)?.index;
       if (top === undefined) return;
       topVisible.current = top;
+      const last = instance.range?.endIndex ?? top;
+      setInView((old) => (old.first === top && old.last === last ? old : { first: top, last }));
       window.clearTimeout(scrollReport.current.timer);
       scrollReport.current.timer = window.setTimeout(() => {
         if (top !== scrollReport.current.last) {
@@ -200,6 +204,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
   }, [keyboardScope, onKey]);
 
   usePaintedMatches(scroller, painter, find.result.query, find.caseSensitive, find.currentMatch);
+  const matchedMessages = useMemo(() => new Set(find.result.matches.map((m) => m.message)), [find.result]);
 
   const virtualItems = virtualizer.getVirtualItems();
   return (
@@ -219,28 +224,31 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      <div ref={scroller} className="thread-scroll" tabIndex={0} role="feed" aria-label={`Messages of ${trajectory.instanceId ?? trajectory.id}`} aria-busy="false">
-        <div className="thread-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          <div className="thread-window" style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}>
-            {virtualItems.map((v) => {
-              const item = items[v.index] as ThreadItem;
-              return (
-                <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="thread-row">
-                  <MessageRow
-                    item={item}
-                    items={items}
-                    selected={v.index === selected}
-                    flags={flags}
-                    markdown={markdown}
-                    reveal={find.currentMatch?.message === v.index ? find.currentMatch : undefined}
-                    onSelect={select}
-                    onJump={goTo}
-                  />
-                </div>
-              );
-            })}
+      <div className="thread-body">
+        <div ref={scroller} className="thread-scroll" tabIndex={0} role="feed" aria-label={`Messages of ${trajectory.instanceId ?? trajectory.id}`} aria-busy="false">
+          <div className="thread-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            <div className="thread-window" style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}>
+              {virtualItems.map((v) => {
+                const item = items[v.index] as ThreadItem;
+                return (
+                  <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="thread-row">
+                    <MessageRow
+                      item={item}
+                      items={items}
+                      selected={v.index === selected}
+                      flags={flags}
+                      markdown={markdown}
+                      reveal={find.currentMatch?.message === v.index ? find.currentMatch : undefined}
+                      onSelect={select}
+                      onJump={goTo}
+                    />
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
+        <ThreadMinimap items={items} targets={targets} matches={matchedMessages} first={inView.first} last={inView.last} selected={selected} onPick={goTo} />
       </div>
     </div>
   );
