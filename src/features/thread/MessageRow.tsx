@@ -1,4 +1,5 @@
 import { memo, useCallback } from 'react';
+import { CopyButton } from './CopyButton';
 import { ExitBadge } from './ExitBadge';
 import { plural } from './format';
 import { LongText } from './LongText';
@@ -12,7 +13,7 @@ import type { RowFlags } from './useRowFlags';
 
 const LABEL: Record<ItemKind, string> = { system: 'System', task: 'Task', user: 'User', assistant: 'Assistant', observation: 'Output' };
 /** The system prompt and the task statement are long and the same across a dataset: collapsed until asked. */
-const OPEN_BY_DEFAULT: Record<ItemKind, boolean> = { system: false, task: false, user: true, assistant: true, observation: true };
+const OPEN_BY_DEFAULT: Record<Exclude<ItemKind, 'observation'>, boolean> = { system: false, task: false, user: true, assistant: true };
 
 export interface MessageRowProps {
   item: ThreadItem;
@@ -20,19 +21,22 @@ export interface MessageRowProps {
   selected: boolean;
   flags: RowFlags;
   markdown: boolean;
+  /** Outputs are shown unless the reader collapsed them all. */
+  outputsOpen: boolean;
   /** The current find match when it is in this message. */
   reveal: Match | undefined;
   onSelect(message: number): void;
   onJump(message: number): void;
 }
 
-export function isOpen(flags: RowFlags, item: ThreadItem): boolean {
-  return flags.get(item.index, 'open', OPEN_BY_DEFAULT[item.kind]);
+/** Whether a message shows its body; `outputsOpen` is the thread-wide default for outputs. */
+export function isOpen(flags: RowFlags, item: ThreadItem, outputsOpen: boolean): boolean {
+  return flags.get(item.index, 'open', item.kind === 'observation' ? outputsOpen : OPEN_BY_DEFAULT[item.kind]);
 }
 
-export const MessageRow = memo(function MessageRow({ item, items, selected, flags, markdown, reveal, onSelect, onJump }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ item, items, selected, flags, markdown, outputsOpen, reveal, onSelect, onJump }: MessageRowProps) {
   const i = item.index;
-  const open = isOpen(flags, item);
+  const open = isOpen(flags, item, outputsOpen);
   const headingId = `msg-${i}-heading`;
   const error = item.observation?.error ?? false;
   return (
@@ -55,6 +59,7 @@ export const MessageRow = memo(function MessageRow({ item, items, selected, flag
         {item.kind === 'observation' ? <ObservationSource item={item} items={items} onJump={onJump} /> : null}
         {item.kind !== 'observation' && item.message.name ? <span className="msg-chip">{item.message.name}</span> : null}
         <span className="th-spacer" />
+        {open ? <CopyButton text={() => (item.kind === 'observation' ? (item.observation?.output ?? '') : item.message.content)} label={`Copy the text of message ${i}`} /> : null}
         <TokenCount message={item.message} />
         <span className="msg-index" title={`messages[${i}]`}>
           #{i}
@@ -103,7 +108,7 @@ function Collapsed({ item, onOpen }: { item: ThreadItem; onOpen(): void }) {
         e.stopPropagation();
         onOpen();
       }}>
-        Show {item.kind === 'system' ? 'system prompt' : item.kind === 'task' ? 'task' : 'message'} ({lines >= 2000 ? '2,000+ lines' : plural(lines, 'line')})
+        Show {item.kind === 'system' ? 'system prompt' : item.kind === 'task' ? 'task' : item.kind === 'observation' ? 'output' : 'message'} ({lines >= 2000 ? '2,000+ lines' : plural(lines, 'line')})
       </button>
     </div>
   );

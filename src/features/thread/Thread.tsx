@@ -59,6 +59,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
   const flags = useRowFlags(trajectory);
   const [selected, setSelected] = useState(() => clampIndex(initialMessage, items.length));
   const [markdown, setMarkdown] = useState(true);
+  const [outputsOpen, setOutputsOpen] = useState(true);
   const [announcement, setAnnouncement] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -125,10 +126,10 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
     (m: Match | undefined) => {
       if (!m) return;
       const item = items[m.message];
-      if (item && !isOpen(flags, item)) flags.set(m.message, 'open', true);
+      if (item && !isOpen(flags, item, outputsOpen)) flags.set(m.message, 'open', true);
       goTo(m.message, m);
     },
-    [items, flags, goTo],
+    [items, flags, goTo, outputsOpen],
   );
   // Only a new current match scrolls; revealMatch itself changes whenever a row is toggled.
   const revealMatchRef = useRef(revealMatch);
@@ -144,11 +145,20 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
         return;
       }
       const item = items[to];
-      if (item && !isOpen(flags, item)) flags.set(to, 'open', true);
+      if (item && !isOpen(flags, item, outputsOpen)) flags.set(to, 'open', true);
       setAnnouncement(`${JUMP_NAMES[kind]} ${targets[kind].indexOf(to) + 1} of ${targets[kind].length}: message ${to}`);
       goTo(to);
     },
-    [targets, items, flags, goTo],
+    [targets, items, flags, goTo, outputsOpen],
+  );
+
+  // Showing or hiding all outputs overrides what was toggled one by one.
+  const showOutputs = useCallback(
+    (open: boolean) => {
+      flags.clear('open', items.filter((i) => i.kind === 'observation').map((i) => i.index));
+      setOutputsOpen(open);
+    },
+    [flags, items],
   );
 
   const run = useCallback(
@@ -171,10 +181,13 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
           return;
         }
         case 'toggle-open':
-          if (item) flags.set(here, 'open', !isOpen(flags, item));
+          if (item) flags.set(here, 'open', !isOpen(flags, item, outputsOpen));
           return;
         case 'toggle-reasoning':
           if (item?.message.reasoning) flags.set(here, 'reasoning', !flags.get(here, 'reasoning', false));
+          return;
+        case 'toggle-outputs':
+          showOutputs(!outputsOpen);
           return;
         case 'help':
           if (help.current) help.current.open = !help.current.open;
@@ -185,7 +198,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
         }
       }
     },
-    [items, find, goTo, flags, jump],
+    [items, find, goTo, flags, jump, outputsOpen, showOutputs],
   );
 
   const onKey = useCallback(
@@ -218,14 +231,27 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
         onJump={jump}
         markdown={markdown}
         onMarkdown={setMarkdown}
+        outputsOpen={outputsOpen}
+        onOutputsOpen={showOutputs}
         help={help}
       />
       <Summary items={items} features={features} />
+      {trajectory.warnings.length > 0 ? (
+        <details className="th-warnings">
+          <summary>{plural(trajectory.warnings.length, 'warning')} while reading this record</summary>
+          <ul>
+            {trajectory.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
       <div className="thread-body">
         <div ref={scroller} className="thread-scroll" tabIndex={0} role="feed" aria-label={`Messages of ${trajectory.instanceId ?? trajectory.id}`} aria-busy="false">
+          {items.length === 0 ? <p className="th-empty">This trajectory has no messages.</p> : null}
           <div className="thread-canvas" style={{ height: virtualizer.getTotalSize() }}>
             <div className="thread-window" style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}>
               {virtualItems.map((v) => {
@@ -238,6 +264,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
                       selected={v.index === selected}
                       flags={flags}
                       markdown={markdown}
+                      outputsOpen={outputsOpen}
                       reveal={find.currentMatch?.message === v.index ? find.currentMatch : undefined}
                       onSelect={select}
                       onJump={goTo}

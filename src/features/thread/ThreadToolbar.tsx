@@ -12,6 +12,8 @@ export interface ThreadToolbarProps {
   onJump(kind: JumpKind, direction: 1 | -1): void;
   markdown: boolean;
   onMarkdown(on: boolean): void;
+  outputsOpen: boolean;
+  onOutputsOpen(open: boolean): void;
   help: RefObject<HTMLDetailsElement | null>;
 }
 
@@ -21,7 +23,7 @@ const JUMPS: { kind: JumpKind; label: string; keys: [string, string] }[] = [
   { kind: 'edit', label: 'Edits', keys: ['d', 'D'] },
 ];
 
-export const ThreadToolbar = forwardRef<HTMLInputElement, ThreadToolbarProps>(function ThreadToolbar({ find, targets, onFindStep, onFindClose, onJump, markdown, onMarkdown, help }, input) {
+export const ThreadToolbar = forwardRef<HTMLInputElement, ThreadToolbarProps>(function ThreadToolbar({ find, targets, onFindStep, onFindClose, onJump, markdown, onMarkdown, outputsOpen, onOutputsOpen, help }, input) {
   const n = find.result.matches.length;
   const status = n > 0 ? `${count(find.current + 1)} / ${count(n)}${find.result.truncated ? '+' : ''}` : find.query !== '' ? 'No matches' : '';
   return (
@@ -76,10 +78,15 @@ export const ThreadToolbar = forwardRef<HTMLInputElement, ThreadToolbarProps>(fu
         ))}
       </div>
       <span className="th-spacer" />
-      <label className="th-check">
-        <input type="checkbox" checked={markdown} onChange={(e) => onMarkdown(e.target.checked)} /> Markdown
-      </label>
-      <ShortcutHelp ref={help} />
+      <div className="th-options">
+        <label className="th-check" title="Show every tool output (O)">
+          <input type="checkbox" checked={outputsOpen} onChange={(e) => onOutputsOpen(e.target.checked)} aria-keyshortcuts="Shift+O" /> Outputs
+        </label>
+        <label className="th-check" title="Render prose as markdown, or show the exact text">
+          <input type="checkbox" checked={markdown} onChange={(e) => onMarkdown(e.target.checked)} /> Markdown
+        </label>
+        <ShortcutHelp ref={help} />
+      </div>
     </div>
   );
 });

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import type { ThreadItem } from './model/threadModel';
 import { rendererFor } from './tools/toolRenderers';
+import { CopyButton } from './CopyButton';
 import { ExitBadge } from './ExitBadge';
+import { commandOf } from './model/callArgs';
 
 export interface ToolCallCardProps {
   callIndex: number;
@@ -22,6 +24,7 @@ export const ToolCallCard = memo(function ToolCallCard({ callIndex, item, items,
         <span className="call-name">{entry.call.name}</span>
         {entry.call.fromText ? <span className="call-origin" title="Parsed from the message text">from text</span> : null}
         <span className="th-spacer" />
+        <CopyButton text={() => commandOf(entry.call) ?? JSON.stringify(entry.call.arguments, null, 2)} label={`Copy the ${entry.call.name} ${commandOf(entry.call) === undefined ? 'arguments' : 'command'}`} />
         {entry.outputs.length === 0 ? <span className="call-no-output">no output</span> : null}
         {entry.outputs.map((o) => (
           <button key={o} type="button" className="call-output-link" onClick={() => onJump(o)} aria-label={`Go to its output, message ${o}`}>

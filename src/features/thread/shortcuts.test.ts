@@ -20,7 +20,7 @@ describe('thread shortcuts', () => {
 
   it('documents every single-key command it handles', () => {
     const documented = new Set(SHORTCUTS.flatMap((s) => s.keys));
-    for (const k of ['/', 'n', 'N', 'j', 'k', 't', 'T', 'e', 'E', 'd', 'D', 'o', 'r', '?']) {
+    for (const k of ['/', 'n', 'N', 'j', 'k', 't', 'T', 'e', 'E', 'd', 'D', 'o', 'O', 'r', '?']) {
       expect(commandFor(key(k), false), k).toBeDefined();
       expect(documented.has(k), k).toBe(true);
     }

@@ -13,6 +13,7 @@ export type Command =
   | 'edit-prev'
   | 'toggle-open'
   | 'toggle-reasoning'
+  | 'toggle-outputs'
   | 'help';
 
 export interface Shortcut {
@@ -31,6 +32,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['d', 'D'], does: 'Next / previous edit' },
   { keys: ['o'], does: 'Expand / collapse the selected message' },
   { keys: ['r'], does: 'Show / hide the selected message’s reasoning' },
+  { keys: ['O'], does: 'Show / hide all tool outputs' },
   { keys: ['Esc'], does: 'Leave the find box' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];
@@ -49,6 +51,7 @@ const PLAIN: Record<string, Command> = {
   D: 'edit-prev',
   o: 'toggle-open',
   r: 'toggle-reasoning',
+  O: 'toggle-outputs',
   '?': 'help',
 };
 

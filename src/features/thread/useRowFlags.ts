@@ -10,6 +10,8 @@ const EMPTY: ReadonlyMap<string, boolean> = new Map();
 export interface RowFlags {
   get(message: number, part: string, fallback: boolean): boolean;
   set(message: number, part: string, value: boolean): void;
+  /** Forgets a part's flag on these messages: they go back to the default. */
+  clear(part: string, messages: readonly number[]): void;
 }
 
 /** Flags start over when `owner` (the trajectory) changes. */
@@ -34,5 +36,14 @@ export function useRowFlags(owner: unknown): RowFlags {
       return next;
     });
   }, [setFlags]);
-  return useMemo(() => ({ get: (message, part, fallback) => flags.get(`${message}:${part}`) ?? fallback, set }), [flags, set]);
+  const clear = useCallback(
+    (part: string, messages: readonly number[]) =>
+      setFlags((old) => {
+        const next = new Map(old);
+        for (const m of messages) next.delete(`${m}:${part}`);
+        return next;
+      }),
+    [setFlags],
+  );
+  return useMemo(() => ({ get: (message, part, fallback) => flags.get(`${message}:${part}`) ?? fallback, set, clear }), [flags, set, clear]);
 }

@@ -14,6 +14,8 @@ describe('readToolOutput', () => {
 
   it("reads R2E-Gym's exit-code header", () => {
     expect(readToolOutput('Exit code: 0\nExecution output of [execute_bash]:\n[STDOUT]\nok')).toEqual({ output: '[STDOUT]\nok', returnCode: 0 });
+    expect(readToolOutput('Execution output of [search]:\nFound 3 matches')).toEqual({ output: 'Found 3 matches' });
+    expect(readToolOutput('Exit code: 2\nboom')).toEqual({ output: 'boom', returnCode: 2 });
   });
 
   it("separates SWE-agent's shell state footer", () => {

@@ -10,8 +10,8 @@ export interface ToolOutput {
 
 /** OpenHands: `[The command completed with exit code 1.]`, older `[Command finished with exit code 1]`. */
 const OPENHANDS_EXIT = /\n?\[(?:The command completed|Command finished) with exit code (-?\d+)\.?\]\s*$/;
-/** R2E-Gym: `Exit code: 0\nExecution output of [execute_bash]:\n`. */
-const R2E_HEADER = /^Exit code: (-?\d+)\r?\n(?:Execution output of \[[^\]]*\]:\r?\n)?/;
+/** R2E-Gym: `Exit code: 0\nExecution output of [execute_bash]:\n`, the exit line only for shell tools. */
+const R2E_HEADER = /^(?:Exit code: (-?\d+)\r?\n)?Execution output of \[[^\]]*\]:\r?\n|^Exit code: (-?\d+)\r?\n/;
 /** SWE-agent 0.x shell state after each observation. */
 const SWE_AGENT_FOOTER = /\n?((?:\(Open file: [^\n]*\)\n)?\(Current directory: [^\n]*\)\n?(?:bash-\$)?\s*)$/;
 
@@ -26,7 +26,8 @@ export function readToolOutput(text: string): ToolOutput {
   let returnCode = base.returnCode;
   const r2e = returnCode === undefined ? R2E_HEADER.exec(output) : null;
   if (r2e) {
-    returnCode = Number(r2e[1]);
+    const code = r2e[1] ?? r2e[2];
+    if (code !== undefined) returnCode = Number(code);
     output = output.slice(r2e[0].length);
   }
   const openhands = returnCode === undefined ? OPENHANDS_EXIT.exec(output) : null;
