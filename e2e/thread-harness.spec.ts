@@ -6,6 +6,7 @@
 import { parsePatch } from '../src/core/patch';
 import { BIG_OUTPUT_CHARS, HOSTILE_NEEDLE } from '../scripts/harness/hostileRecord';
 import { feed, harnessRecords, openHarness, readAllRows, readRecord } from './support/harness';
+import { count } from './support/page';
 import { expect, test } from './support/test';
 
 test.skip(process.env.E2E_DEV !== '1', 'the harness is served by the dev server only: run with E2E_DEV=1');
@@ -272,7 +273,7 @@ test.describe('hostile content', () => {
 });
 
 test.describe('patch', () => {
-  const withPatch = ['golden-mini-coder-parquet', 'golden-open-swe-traces-openhands-parquet', 'golden-openhands-output-jsonl', 'golden-mini-swe-agent-v1-list-traj-json', 'hostile'];
+  const withPatch = ['golden-mini-coder-parquet', 'golden-open-swe-traces-openhands-parquet', 'golden-openhands-output-jsonl', 'golden-mini-swe-agent-v1-list-traj-json', 'hostile', 'big-patch'];
   for (const name of withPatch) {
     test(`+/- counts of ${name} are the core's`, async ({ page }) => {
       const { trajectory, features } = readRecord(name);
@@ -280,14 +281,16 @@ test.describe('patch', () => {
       expect([features.patchAdd, features.patchDel]).toEqual([stats.add, stats.del]);
       await openHarness(page, { record: name, view: 'patch' });
       const view = page.getByRole('region', { name: 'Patch' });
-      await expect(view.getByTestId('patch-add')).toHaveText(`+${stats.add}`);
-      await expect(view.getByTestId('patch-del')).toHaveText(`−${stats.del}`);
+      await expect(view.getByTestId('patch-add')).toHaveText(`+${count(stats.add)}`);
+      await expect(view.getByTestId('patch-del')).toHaveText(`−${count(stats.del)}`);
       const rows = view.getByRole('table', { name: 'Files in the model patch' }).locator('tbody tr');
       await expect(rows).toHaveCount(stats.files.length);
       for (const [i, f] of stats.files.entries()) {
-        await expect(rows.nth(i).getByRole('cell')).toHaveText([f.path, `+${f.add}`, `−${f.del}`, '']);
+        await expect(rows.nth(i).getByRole('cell')).toHaveText([f.path, `+${count(f.add)}`, `−${count(f.del)}`, '']);
       }
       await expect(view.locator('.pv-file')).toHaveCount(stats.files.length);
+      // Large files start collapsed; files far below render when scrolled to.
+      for (const f of stats.files) if (f.add + f.del > 400) await expect(view.locator(`.pv-file[data-path="${f.path}"] .pv-collapsed`)).toContainText('Large diff');
       await view.getByRole('button', { name: 'Split' }).click();
       await expect(view.locator('.diff-split').first()).toBeVisible();
     });
@@ -312,7 +315,7 @@ test.describe('patch', () => {
     const view = page.getByRole('region', { name: 'Patch' });
     await expect(view.getByRole('note')).toContainText('Shown as plain text');
     await expect(view.locator('.pv-raw-text')).toHaveText(trajectory.patch?.trimEnd() ?? '', { useInnerText: true });
-    await expect(view.getByTestId('patch-add')).toHaveText(`+${parsePatch(trajectory.patch).add}`);
+    await expect(view.getByTestId('patch-add')).toHaveText(`+${count(parsePatch(trajectory.patch).add)}`);
   });
 
   test('compares the model and reference patches file by file', async ({ page }) => {

@@ -11,6 +11,7 @@ import type { Processed } from '../../src/core/pipeline';
 import type { Message, Trajectory } from '../../src/core/types';
 import { goldenInputs } from '../../tests/canonicalOutput';
 import { goldenTrajectory } from '../../tests/goldenTrajectories';
+import { bigPatch } from './bigPatch';
 import { hostileRecord } from './hostileRecord';
 
 export const HARNESS_DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'generated', 'harness');
@@ -68,6 +69,8 @@ export async function writeHarnessRecords(dir = HARNESS_DIR): Promise<HarnessEnt
   write('long-openhands', '400-message OpenHands rollout', { trajectory: long, features: computeFeatures(long) });
   write('hostile', 'Hostile record (script, onerror, javascript:, 10 MB output)', hostileRecord());
   write('malformed-patch', 'Malformed patch', malformedPatch(openhands));
+  const wide: Trajectory = { ...openhands.trajectory, id: 'harness/big-patch#0', patch: bigPatch(120), patchSource: 'column' };
+  write('big-patch', 'Patch of 121 files (one with 2,400 changed lines)', { trajectory: wide, features: computeFeatures(wide, { exactTokens: false }) });
   writeAtomically(path.join(dir, 'index.json'), JSON.stringify(entries, null, 2));
   return entries;
 }

@@ -5,6 +5,7 @@ import { diffTokens } from './diffTokens';
 import { parseFile } from './parseFile';
 import type { PatchFileText } from './patchFiles';
 import { RenderGuard } from './RenderGuard';
+import { useNearViewport } from './useNearViewport';
 
 /** Files with more changed lines than this start collapsed. */
 const LARGE_CHANGES = 400;
@@ -23,6 +24,7 @@ export const FileDiff = memo(function FileDiff({ file, view, id }: FileDiffProps
   const parsed = useMemo(() => parseFile(file.text), [file.text]);
   const large = file.add + file.del > LARGE_CHANGES;
   const [open, setOpen] = useState(!large);
+  const [body, near] = useNearViewport<HTMLDivElement>();
   const type = parsed.ok ? TYPE_LABEL[parsed.file.type] : undefined;
   const renamed = parsed.ok && parsed.file.type === 'rename' ? parsed.file.oldPath : undefined;
   return (
@@ -44,6 +46,8 @@ export const FileDiff = memo(function FileDiff({ file, view, id }: FileDiffProps
             Show diff
           </button>
         </p>
+      ) : !near ? (
+        <div ref={body} className="pv-pending" style={{ height: `${Math.min(2000, 20 + 18 * lineCount(file.text))}px` }} aria-busy="true" />
       ) : parsed.ok ? (
         <RenderGuard fallback={(e) => <RawFile text={file.text} why={`it could not be displayed (${e.message})`} />}>
           <FileHunks file={parsed.file} path={file.path} view={view} />
@@ -54,6 +58,12 @@ export const FileDiff = memo(function FileDiff({ file, view, id }: FileDiffProps
     </section>
   );
 });
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
 
 function FileHunks({ file, path, view }: { file: FileData; path: string; view: ViewType }) {
   const tokens = useMemo(() => diffTokens(file.hunks, languageForPath(path)), [file.hunks, path]);

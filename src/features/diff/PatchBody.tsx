@@ -32,39 +32,41 @@ export function PatchBody({ text, view, idPrefix, label }: PatchBodyProps) {
         <RawFile text={text} why="no file headers (`diff --git` or `---` / `+++`) were found in it" />
       ) : (
         <>
-          <table className="pv-files" aria-label={`Files in the ${label.toLowerCase()}`}>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col" className="pv-num">
-                  Added
-                </th>
-                <th scope="col" className="pv-num">
-                  Removed
-                </th>
-                <th scope="col" aria-label="Share of changes" />
-              </tr>
-            </thead>
-            <tbody>
-              {split.files.map((f, i) => (
-                <tr key={i} data-path={f.path}>
-                  <td>
-                    <a href={`#${idPrefix}-${i}`} className="pv-file-link" onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(`${idPrefix}-${i}`)?.scrollIntoView({ block: 'start' });
-                    }}>
-                      {f.path}
-                    </a>
-                  </td>
-                  <td className="pv-num pv-add">+{NUMBER.format(f.add)}</td>
-                  <td className="pv-num pv-del">−{NUMBER.format(f.del)}</td>
-                  <td>
-                    <ChangeBar add={f.add} del={f.del} />
-                  </td>
+          <div className="pv-files-wrap">
+            <table className="pv-files" aria-label={`Files in the ${label.toLowerCase()}`}>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col" className="pv-num">
+                    Added
+                  </th>
+                  <th scope="col" className="pv-num">
+                    Removed
+                  </th>
+                  <th scope="col" aria-label="Share of changes" />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {split.files.map((f, i) => (
+                  <tr key={i} data-path={f.path}>
+                    <td>
+                      <a href={`#${idPrefix}-${i}`} className="pv-file-link" onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(`${idPrefix}-${i}`)?.scrollIntoView({ block: 'start' });
+                      }}>
+                        {f.path}
+                      </a>
+                    </td>
+                    <td className="pv-num pv-add">+{NUMBER.format(f.add)}</td>
+                    <td className="pv-num pv-del">−{NUMBER.format(f.del)}</td>
+                    <td>
+                      <ChangeBar add={f.add} del={f.del} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {preamble ? (
             <details className="pv-preamble">
               <summary>Text before the first file</summary>

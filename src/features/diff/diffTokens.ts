@@ -1,8 +1,8 @@
 import { markEdits, tokenize, type HunkData, type HunkTokens } from 'react-diff-view';
 import { highlightNodes } from '../../ui/highlight';
 
-/** Files above this many changed lines are shown without syntax highlighting (tokenizing would stall). */
-const MAX_TOKENIZED_LINES = 3000;
+/** Files with more lines than this show without syntax highlighting: Prism plus word-level edit marks cost about 1 ms a line. */
+const MAX_TOKENIZED_LINES = 600;
 
 /** Syntax tokens (Prism, via a refractor-shaped adapter) plus word-level edit marks for a file's hunks. */
 export function diffTokens(hunks: HunkData[], language: string | undefined): HunkTokens | null {
