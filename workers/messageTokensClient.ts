@@ -1,6 +1,6 @@
 /**
- * Main-thread handle on the message-token worker. Requests made in the same tick go in one
- * message; each text is counted once per page (the thread asks again when a row remounts).
+ * Main-thread handle on the message-token workers. Requests made in the same tick go in one
+ * message; the thread caches each message's count, so a text is counted once.
  */
 import * as Comlink from 'comlink';
 import type { MessageTokensApi } from './messageTokensApi';
@@ -18,27 +18,35 @@ export interface MessageTokenCounter {
   count(text: string): Promise<number>;
 }
 
-export function createMessageTokenCounter(): MessageTokenCounter {
-  const worker = new Worker(new URL('./messageTokens.worker.ts', import.meta.url), { type: 'module', name: 'message-tokens' });
+type Send = (sent: Request[]) => void;
+
+function startWorker(name: string): Send {
+  const worker = new Worker(new URL('./messageTokens.worker.ts', import.meta.url), { type: 'module', name });
   const remote = Comlink.wrap<MessageTokensApi>(worker);
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => reject(new Error(`The token counter stopped: ${e.message || 'its script could not be loaded'}`)), { once: true });
   });
   failed.catch(() => undefined);
-  let batch: Request[] = [];
-  const send = (sent: Request[]) =>
+  return (sent) => {
     Promise.race([remote.count(sent.map((r) => r.text)), failed]).then(
       (counts) => sent.forEach((r, i) => r.resolve(counts[i] ?? 0)),
       (e: unknown) => sent.forEach((r) => r.reject(e)),
     );
-  // The worker answers in order: small texts go first, together, and each big one alone after
-  // them, so a 10 MB observation does not hold back the counts of the messages around it.
+  };
+}
+
+export function createMessageTokenCounter(): MessageTokenCounter {
+  // A worker answers in order, and a 10 MB observation takes seconds: big texts get a worker of
+  // their own (started when the first one comes), so the messages around them are counted at once.
+  const small = startWorker('message-tokens');
+  let big: Send | undefined;
+  let batch: Request[] = [];
   const flush = () => {
     const sent = batch;
     batch = [];
-    const small = sent.filter((r) => r.text.length <= BIG);
-    if (small.length > 0) send(small);
-    for (const r of sent) if (r.text.length > BIG) send([r]);
+    const few = sent.filter((r) => r.text.length <= BIG);
+    if (few.length > 0) small(few);
+    for (const r of sent) if (r.text.length > BIG) (big ??= startWorker('message-tokens-big'))([r]);
   };
   return {
     count(text) {

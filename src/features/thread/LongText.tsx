@@ -5,7 +5,7 @@ import { plural, shortCount } from './format';
 
 /** What a collapsed output shows. */
 const PREVIEW_LINES = 30;
-const PREVIEW_CHARS = 6000;
+const PREVIEW_CHARS = 3000;
 /** Longer lines render in pieces of this many characters (one 10 MB line must not be one text node). */
 const PIECE = 2000;
 /** Up to this many lines "show all" renders every line; beyond, only the lines in view. */
@@ -48,18 +48,22 @@ export const LongText = memo(function LongText({ text, segment, full, onFullChan
           ))}
         </div>
       )}
-      {preview.truncated ? <Toggle text={text} preview={preview.lines} full={full} onFullChange={onFullChange} /> : null}
+      {preview.truncated ? <Toggle text={text} preview={preview.lines} previewChars={preview.end} full={full} onFullChange={onFullChange} /> : null}
     </div>
   );
 });
 
-function Toggle({ text, preview, full, onFullChange }: { text: string; preview: number; full: boolean; onFullChange(full: boolean): void }) {
+/** "First 30 lines of 76.4K · 10.5M characters"; for one huge line, the characters shown. */
+function previewNote(lines: number, total: number, chars: number, length: number): string {
+  if (total < lines || total === 1) return `First ${shortCount(chars)} of ${shortCount(length)} characters · ${plural(total, 'line')}`;
+  return `First ${plural(lines, 'line')} of ${shortCount(total)} · ${shortCount(length)} characters`;
+}
+
+function Toggle({ text, preview, previewChars, full, onFullChange }: { text: string; preview: number; previewChars: number; full: boolean; onFullChange(full: boolean): void }) {
   const total = useMemo(() => countLines(text), [text]);
   return (
     <div className="lt-more">
-      <span className="lt-more-info">
-        {full ? `All ${plural(total, 'line')}` : `First ${plural(preview, 'line')} of ${shortCount(total)}`} · {shortCount(text.length)} characters
-      </span>
+      <span className="lt-more-info">{full ? `All ${plural(total, 'line')} · ${shortCount(text.length)} characters` : previewNote(preview, total, previewChars, text.length)}</span>
       <button type="button" className="th-button th-button-small" onClick={() => onFullChange(!full)} aria-expanded={full}>
         {full ? 'Show less' : 'Show all'}
       </button>
@@ -81,10 +85,12 @@ function lineClass(line: string): string {
   return '';
 }
 
+/** A piece of a line cut for length (not after a newline) is marked as continuing the one above. */
 function Line({ text, start, end, diff }: { text: string; start: number; end: number; diff: boolean }) {
   const line = text.slice(start, end);
+  const continues = start > 0 && text.charCodeAt(start - 1) !== 10;
   return (
-    <div className={`lt-line${diff ? lineClass(line) : ''}`} data-offset={start}>
+    <div className={`lt-line${diff ? lineClass(line) : ''}${continues ? ' lt-cont' : ''}`} data-offset={start}>
       {line === '' ? '\u200b' : line}
     </div>
   );

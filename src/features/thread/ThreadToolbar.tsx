@@ -17,8 +17,10 @@ export interface ThreadToolbarProps {
   help: RefObject<HTMLDetailsElement | null>;
 }
 
+const NAME: Record<JumpKind, string> = { call: 'tool call', error: 'error', edit: 'edit' };
+
 const JUMPS: { kind: JumpKind; label: string; keys: [string, string] }[] = [
-  { kind: 'call', label: 'Tool calls', keys: ['t', 'T'] },
+  { kind: 'call', label: 'Calls', keys: ['t', 'T'] },
   { kind: 'error', label: 'Errors', keys: ['e', 'E'] },
   { kind: 'edit', label: 'Edits', keys: ['d', 'D'] },
 ];
@@ -64,14 +66,14 @@ export const ThreadToolbar = forwardRef<HTMLInputElement, ThreadToolbarProps>(fu
       </div>
       <div className="th-jumps">
         {JUMPS.map(({ kind, label, keys }) => (
-          <div key={kind} className={`th-jump th-jump-${kind}`} role="group" aria-label={`${label}: ${targets[kind].length}`}>
-            <button type="button" className="th-icon-button" aria-label={`Previous ${label.toLowerCase().replace(/s$/, '')}`} title={`Previous (${keys[1]})`} disabled={targets[kind].length === 0} onClick={() => onJump(kind, -1)}>
+          <div key={kind} className={`th-jump th-jump-${kind}`} role="group" aria-label={`${kind === 'call' ? 'Tool calls' : label}: ${targets[kind].length}`}>
+            <button type="button" className="th-icon-button" aria-label={`Previous ${NAME[kind]}`} title={`Previous (${keys[1]})`} disabled={targets[kind].length === 0} onClick={() => onJump(kind, -1)}>
               ‹
             </button>
             <span className="th-jump-label">
               {label} <span className="th-jump-count">{count(targets[kind].length)}</span>
             </span>
-            <button type="button" className="th-icon-button" aria-label={`Next ${label.toLowerCase().replace(/s$/, '')}`} title={`Next (${keys[0]})`} disabled={targets[kind].length === 0} onClick={() => onJump(kind, 1)}>
+            <button type="button" className="th-icon-button" aria-label={`Next ${NAME[kind]}`} title={`Next (${keys[0]})`} disabled={targets[kind].length === 0} onClick={() => onJump(kind, 1)}>
               ›
             </button>
           </div>
