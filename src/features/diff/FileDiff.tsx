@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { Decoration, Diff, Hunk, type FileData, type ViewType } from 'react-diff-view';
-import { languageForPath } from '../../ui/highlight';
+import { languageForPath } from '../../ui/highlight/languages';
 import { diffTokens } from './diffTokens';
 import { parseFile } from './parseFile';
 import type { PatchFileText } from './patchFiles';

@@ -1,5 +1,5 @@
 import { markEdits, tokenize, type HunkData, type HunkTokens } from 'react-diff-view';
-import { highlightNodes } from '../../ui/highlight';
+import { highlightNodes } from '../../ui/highlight/prismNodes';
 
 /** Files with more lines than this show without syntax highlighting: Prism plus word-level edit marks cost about 1 ms a line. */
 const MAX_TOKENIZED_LINES = 600;

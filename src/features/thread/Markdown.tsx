@@ -1,7 +1,8 @@
 import { memo, type ComponentProps, type ReactNode } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { CodeBlock, languageForFence } from '../../ui/highlight';
+import { CodeBlock } from '../../ui/highlight/CodeBlock';
+import { languageForFence } from '../../ui/highlight/languages';
 import { remarkHtmlAsText } from './remarkHtmlAsText';
 import { safeHref } from './safeUrl';
 

@@ -88,7 +88,7 @@ function textOffset(el: HTMLElement, r: Range): number {
 }
 
 /** Ranges of `query` in the text under `el`, matches spanning text nodes included. */
-export function occurrences(el: Element, query: string, caseSensitive: boolean, limit: number): Range[] {
+function occurrences(el: Element, query: string, caseSensitive: boolean, limit: number): Range[] {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   const starts: number[] = [];

@@ -6,7 +6,7 @@ import { Prism } from './prism';
 const CLASS_ONLY: PrismTheme = { plain: {}, styles: [] };
 
 /** Past this size Prism's tokenizing would stall the page: such code is shown plain. */
-export const MAX_HIGHLIGHT_CHARS = 60_000;
+const MAX_HIGHLIGHT_CHARS = 60_000;
 
 export interface CodeBlockProps {
   code: string;

@@ -23,7 +23,7 @@ export interface SearchResult {
   truncated: boolean;
 }
 
-export const SEARCH_LIMIT = 5000;
+const SEARCH_LIMIT = 5000;
 
 const segmentCache = new WeakMap<ThreadItem, Segment[]>();
 const lowerCache = new WeakMap<Segment, string>();

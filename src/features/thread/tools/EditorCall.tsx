@@ -1,4 +1,5 @@
-import { CodeBlock, languageForPath } from '../../../ui/highlight';
+import { CodeBlock } from '../../../ui/highlight/CodeBlock';
+import { languageForPath } from '../../../ui/highlight/languages';
 import type { ToolCall } from '../../../core/types';
 import { argsOf, stringArg } from '../model/callArgs';
 import { OtherArgs } from './CallArgs';

@@ -1,4 +1,4 @@
-import { CodeBlock } from '../../../ui/highlight';
+import { CodeBlock } from '../../../ui/highlight/CodeBlock';
 import type { ToolCall } from '../../../core/types';
 
 /** A tool without a renderer of its own: its arguments as formatted JSON (or the raw text when they were not JSON). */

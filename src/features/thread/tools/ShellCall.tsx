@@ -1,4 +1,4 @@
-import { CodeBlock } from '../../../ui/highlight';
+import { CodeBlock } from '../../../ui/highlight/CodeBlock';
 import type { ToolCall } from '../../../core/types';
 import { commandOf } from '../model/callArgs';
 import { OtherArgs } from './CallArgs';
