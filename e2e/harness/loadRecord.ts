@@ -44,5 +44,5 @@ export async function goldenRow(url: string, row: number): Promise<Processed> {
   if (r.patch) trajectory.patch = r.patch;
   if (r.patchSource) trajectory.patchSource = r.patchSource;
   if (r.referencePatch) trajectory.referencePatch = r.referencePatch;
-  return { trajectory, features: r.features };
+  return { row: 0, trajectory, features: r.features };
 }

@@ -101,5 +101,5 @@ export function hostileRecord(): Processed {
     format: 'harness',
     warnings: [],
   };
-  return { trajectory, features: computeFeatures(trajectory, { exactTokens: false }) };
+  return { row: 0, trajectory, features: computeFeatures(trajectory, { exactTokens: false }) };
 }

@@ -43,7 +43,7 @@ function relabel(m: Message, round: number): Message {
 function malformedPatch(base: Processed): Processed {
   const trajectory: Trajectory = { ...base.trajectory, id: 'harness/malformed-patch#0', patch: 'this is not a diff\n@@ -a,b +c @@\n+added line\n-removed line\n+++\n', patchSource: 'column' };
   delete trajectory.referencePatch;
-  return { trajectory, features: computeFeatures(trajectory, { exactTokens: false }) };
+  return { row: 0, trajectory, features: computeFeatures(trajectory, { exactTokens: false }) };
 }
 
 /** Test workers write these concurrently while the dev server reads them: never expose a half-written file. */
@@ -66,11 +66,11 @@ export async function writeHarnessRecords(dir = HARNESS_DIR): Promise<HarnessEnt
   }
   const openhands = await goldenTrajectory('open-swe-traces.openhands.parquet');
   const long = lengthen(openhands.trajectory, 400);
-  write('long-openhands', '400-message OpenHands rollout', { trajectory: long, features: computeFeatures(long) });
+  write('long-openhands', '400-message OpenHands rollout', { row: 0, trajectory: long, features: computeFeatures(long) });
   write('hostile', 'Hostile record (script, onerror, javascript:, 10 MB output)', hostileRecord());
   write('malformed-patch', 'Malformed patch', malformedPatch(openhands));
   const wide: Trajectory = { ...openhands.trajectory, id: 'harness/big-patch#0', patch: bigPatch(120), patchSource: 'column' };
-  write('big-patch', 'Patch of 121 files (one with 2,400 changed lines)', { trajectory: wide, features: computeFeatures(wide, { exactTokens: false }) });
+  write('big-patch', 'Patch of 121 files (one with 2,400 changed lines)', { row: 0, trajectory: wide, features: computeFeatures(wide, { exactTokens: false }) });
   writeAtomically(path.join(dir, 'index.json'), JSON.stringify(entries, null, 2));
   return entries;
 }

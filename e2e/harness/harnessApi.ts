@@ -1,0 +1,30 @@
+/** What the browse harness page offers a test on `window.harness` (e2e/harness/browse.ts implements it). */
+import type { SortSpec } from '../../src/core/query';
+
+export interface HarnessState {
+  rows: number;
+  revision: number;
+  opened: string | undefined;
+  selected: string | undefined;
+  /** Set by the test to drive the table's `selectedId` prop. */
+  chosen: string | undefined;
+}
+
+export interface Harness {
+  /** Resolves once the initial rows are stored. */
+  ready: Promise<void>;
+  /** Stores `n` more rows and bumps the table's revision; resolves with the row count. */
+  addRows(n: number): Promise<number>;
+  /** Writes exact token counts for every row on the estimate; resolves with how many. */
+  countTokens(): Promise<number>;
+  select(id: string | undefined): void;
+  state(): HarnessState;
+  /** The first ids of a sorted view, computed on the page's thread from a table loaded from scratch. */
+  reference(sort: SortSpec, limit: number): Promise<string[]>;
+}
+
+declare global {
+  interface Window {
+    harness: Harness;
+  }
+}
