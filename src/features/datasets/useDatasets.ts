@@ -11,6 +11,8 @@ export type Lookup =
 
 export interface DatasetsState {
   datasets: DatasetStatus[];
+  /** The stored datasets have been listed once (before that, `datasets` is empty for want of news). */
+  ready: boolean;
   lookup: Lookup;
   /** A failure of an action on a dataset (pause, resume, delete), shown until the next action. */
   actionError: string | undefined;
@@ -36,6 +38,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Datasets in the browser's storage, live, and the Hub lookup in progress. */
 export function useDatasets(client: () => DatasetsClient = datasetsClient): DatasetsState {
   const [datasets, setDatasets] = useState<DatasetStatus[]>([]);
+  const [ready, setReady] = useState(false);
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const [actionError, setActionError] = useState<string>();
   const latestLookup = useRef<symbol | undefined>(undefined);
@@ -45,6 +48,7 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     client()
       .watch((all) => {
         setDatasets(all);
+        setReady(true);
         // A page that closed mid-ingest left it interrupted: carry on where its last batch ended.
         if (first) for (const d of all) if (d.state === 'interrupted') void client().resume(d.key, tokenFor(d));
         first = false;
@@ -109,6 +113,7 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
 
   return {
     datasets,
+    ready,
     lookup,
     actionError,
     discover,
