@@ -4,7 +4,7 @@
  * them through the query worker. What a view must show is computed in the page from a table
  * loaded from scratch (harness.reference), never hard-coded.
  *
- * Run: E2E_DEV=1 E2E_PORT=4413 npx playwright test e2e/browse-harness.spec.ts
+ * Run: npx playwright test e2e/browse-harness.spec.ts (the `harness` project serves it from the dev server).
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import type { SortSpec } from '../src/core/query';
 import './harness/harnessApi';
 import { expect, test } from './support/test';
 
-test.skip(process.env.E2E_DEV !== '1', 'harness pages are served by the dev server only: run with E2E_DEV=1');
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,7 +1,7 @@
 /**
  * The thread and diff features on the dev harness (e2e/harness/thread.html), before the app
  * mounts them. Expected values come from the records themselves and the core's definitions.
- * Run: `E2E_DEV=1 E2E_PORT=4412 npx playwright test e2e/thread-harness.spec.ts`.
+ * Run: `npx playwright test e2e/thread-harness.spec.ts` (the `harness` project serves it from the dev server).
  */
 import { parsePatch } from '../src/core/patch';
 import { BIG_OUTPUT_CHARS, HOSTILE_NEEDLE } from '../scripts/harness/hostileRecord';
@@ -9,7 +9,6 @@ import { feed, harnessRecords, openHarness, readAllRows, readRecord } from './su
 import { count } from './support/page';
 import { expect, test } from './support/test';
 
-test.skip(process.env.E2E_DEV !== '1', 'the harness is served by the dev server only: run with E2E_DEV=1');
 test.beforeAll(async () => {
   await harnessRecords();
 });
