@@ -31,6 +31,15 @@ describe('countTokens', () => {
     );
   });
 
+  it('counts the same whatever was counted before (the tokenizer cache is reset per call)', () => {
+    const later = [msg('user', 'def parse_args(argv):\n    return argv[1:]  # sha256:0f3a9c'), msg('tool', 'OBSERVATION:\nok')];
+    const fresh = countTokens(later);
+    const filler = Array.from({ length: 30_000 }, (_, i) => `tok${i.toString(36)}x${(i * 7919).toString(16)}`).join(' ');
+    expect(countTokens([msg('tool', filler)]).total).toBe(referenceCount(filler));
+    expect(countTokens(later)).toEqual(fresh);
+    expect(fresh.total).toBe(referenceCount(later.map((m) => m.content).join('\n')));
+  });
+
   it('estimates like the notebook: max(1, chars / 4)', () => {
     expect(estimateTokens([msg('user', '')])).toBe(1);
     expect(estimateTokens([msg('user', 'abcdefgh'), msg('assistant', 'abc')])).toBe(3);

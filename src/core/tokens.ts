@@ -1,4 +1,4 @@
-import { decode, encodeGenerator } from 'gpt-tokenizer/encoding/cl100k_base';
+import { clearMergeCache, decode, encodeGenerator } from 'gpt-tokenizer/encoding/cl100k_base';
 import type { Message, Role, TokenCounts } from './types';
 
 /** Special-token text such as `<|endoftext|>` inside a rollout is ordinary text, never an error. */
@@ -17,6 +17,11 @@ export function emptyByRole(): Record<Role, number> {
  * sum to the total without encoding the text twice.
  */
 export function countTokens(messages: Message[]): TokenCounts {
+  // gpt-tokenizer's merge cache is an LRU over a Map whose eviction (`keys().next()` after
+  // deletes) slows down with every eviction in V8: once it is full, counting gets several times
+  // slower. Starting each trajectory with an empty cache keeps it from filling (a trajectory has
+  // far fewer distinct multi-token pieces than its 100k entries) and still reuses pieces within it.
+  clearMergeCache();
   const texts = messages.map((m) => m.content);
   const joined = texts.join('\n');
   const ends = messageEnds(texts);

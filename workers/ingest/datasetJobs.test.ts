@@ -133,6 +133,42 @@ describe('DatasetJobs on local files', () => {
     expect(await store.countTrajectories(key)).toBe(100);
   });
 
+  it('stores every row without waiting for token counts, which all arrive later from the store', async () => {
+    const store = await openTrajectoryStore(`jobs-${++n}`);
+    stores.push(store);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const counted: number[] = [];
+    const counter = {
+      size: 1,
+      count: async (inputs: Parameters<typeof countInputs>[0]) => {
+        await gate;
+        counted.push(inputs.length);
+        return countInputs(inputs);
+      },
+    };
+    const j: DatasetJobs = new DatasetJobs({ store, counter, now: () => performance.now(), openShard: async (d, shard) => blobSource(j.files(d.key)?.get(shard.path) as File, shard.path) });
+    const texts = Array.from({ length: 1000 }, (_, i) => `row ${i}: ${'lorem ipsum '.repeat(i % 7)}`);
+    const lines = texts.map((t, i) => JSON.stringify({ instance_id: `o__r-${i}`, messages: [{ role: 'user', content: t }] })).join('\n');
+    const key = await j.startLocal({ label: 'slow tokens', files: [{ path: 'train.jsonl', file: new File([lines], 'train.jsonl') }], mode: { kind: 'full' } });
+    let stored: DatasetStatus | undefined;
+    while (stored?.state !== 'done') {
+      await new Promise((r) => setTimeout(r, 5));
+      stored = (await j.statuses()).find((d) => d.key === key);
+    }
+    expect(stored.rows).toBe(1000);
+    expect(stored.tokensPending).toBe(1000);
+    expect(counted).toEqual([]);
+    open();
+    await j.tokens.idle();
+    expect(counted).toEqual(Array.from({ length: 10 }, () => 100));
+    const table = await store.loadFeatureTable(key);
+    expect(Array.from(table.tokensExact).every((x) => x === 1)).toBe(true);
+    const exact = countInputs(texts.map((t) => ({ roles: ['user'], texts: [t] })));
+    expect(Array.from(table.num.tokens)).toEqual(exact.map((e) => e.total));
+    expect((await j.statuses()).find((d) => d.key === key)?.tokensPending).toBe(0);
+  });
+
   it('a local dataset without its files after a reload says it needs them', async () => {
     const { j, store } = await jobs();
     const key = await j.startLocal({ label: 'gone', files: [fixture(OPEN_SWE)], mode: { kind: 'full' } });

@@ -166,7 +166,11 @@ export class DatasetJobs {
       if (abort.signal.aborted) return;
       const shards = readingOrder(await this.deps.store.getShards(key));
       const shard = shards.find((s) => s.state === 'pending' || s.state === 'running');
-      if (!shard) return this.compact(shards);
+      if (!shard) {
+        // In the background: the dataset is loaded now, whatever the token pool still has to do.
+        void this.compact(shards).catch((e: unknown) => this.fail(key, `Could not compact the stored feature columns: ${e instanceof Error ? e.message : String(e)}`));
+        return;
+      }
       const limit = dataset.mode === 'sample' ? rowLimitFor(shard, shards, dataset.sampleRows) : undefined;
       await this.setShard(shard, { state: 'running', ...(limit !== undefined ? { rowLimit: limit } : {}) });
       const stop = await this.readShard(dataset, { ...shard, ...(limit !== undefined ? { rowLimit: limit } : {}) }, secrets, abort.signal, (rows, bytes) => {
@@ -208,7 +212,6 @@ export class DatasetJobs {
       onBatch(b.items.length + b.errors.length, b.bytesRead - lastBytes);
       lastBytes = b.bytesRead;
       this.tokens.enqueue(dataset.key, chunkKeyOf(shard.key, firstRow), trajectories);
-      await this.tokens.room();
     };
     try {
       const result = await ingestShard({

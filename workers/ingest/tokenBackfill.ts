@@ -11,19 +11,23 @@ interface Job {
   datasetKey: string;
   chunkKey: string;
   ids: string[];
-  inputs: TokenInput[];
+  /** The texts, while few jobs hold theirs; otherwise read back from the store when the job runs. */
+  inputs?: TokenInput[];
 }
 
 /**
  * Exact token counts arrive after the rows are stored: each committed chunk is queued here, counted
  * on the pool, and written back over the len/4 estimates. Chunks left pending by a reload are
- * picked up again from the store with `recover`.
+ * picked up again from the store with `recover`. Ingest never waits for counting: past a few
+ * jobs per worker, a queued job keeps only its row ids and reads its texts back when its turn comes,
+ * so memory stays bounded however far the counts fall behind.
  */
 export class TokenBackfill {
   private queue: Job[] = [];
+  /** Queued jobs holding their texts. */
+  private held = 0;
   private active = 0;
   private pendingRows = new Map<string, number>();
-  private roomWaiters: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
   private forgotten = new Set<string>();
 
@@ -42,7 +46,8 @@ export class TokenBackfill {
   enqueue(datasetKey: string, chunkKey: string, trajectories: Trajectory[]): void {
     if (trajectories.length === 0) return;
     this.forgotten.delete(datasetKey);
-    this.push({ datasetKey, chunkKey, ids: trajectories.map((t) => t.id), inputs: trajectories.map((t) => tokenInput(t.messages)) });
+    const ids = trajectories.map((t) => t.id);
+    this.push(this.held < this.counter.size * HELD_PER_WORKER ? { datasetKey, chunkKey, ids, inputs: trajectories.map((t) => tokenInput(t.messages)) } : { datasetKey, chunkKey, ids });
   }
 
   /** Queues every chunk the store still has on estimates (after a reload or a crash). */
@@ -50,10 +55,7 @@ export class TokenBackfill {
     this.forgotten.delete(datasetKey);
     const queued = new Set(this.queue.filter((j) => j.datasetKey === datasetKey).map((j) => j.chunkKey));
     for (const chunk of await this.store.pendingTokenChunks(datasetKey)) {
-      if (queued.has(chunk.chunkKey)) continue;
-      const trajectories = await this.store.getTrajectories(datasetKey, chunk.ids);
-      const present = trajectories.filter((t): t is Trajectory => t !== undefined);
-      if (present.length) this.push({ datasetKey, chunkKey: chunk.chunkKey, ids: present.map((t) => t.id), inputs: present.map((t) => tokenInput(t.messages)) });
+      if (!queued.has(chunk.chunkKey) && chunk.ids.length) this.push({ datasetKey, chunkKey: chunk.chunkKey, ids: chunk.ids });
     }
   }
 
@@ -61,14 +63,8 @@ export class TokenBackfill {
   forget(datasetKey: string): void {
     this.forgotten.add(datasetKey);
     this.queue = this.queue.filter((j) => j.datasetKey !== datasetKey);
+    this.held = this.queue.filter((j) => j.inputs).length;
     this.pendingRows.delete(datasetKey);
-    this.wakeRoom();
-  }
-
-  /** Resolves when the queue is short enough to take more: ingest waits here, bounding memory. */
-  room(): Promise<void> {
-    if (this.queue.length < this.counter.size * 4) return Promise.resolve();
-    return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
   /** Resolves when every queued count is written. */
@@ -79,6 +75,7 @@ export class TokenBackfill {
 
   private push(job: Job): void {
     this.queue.push(job);
+    if (job.inputs) this.held++;
     this.pendingRows.set(job.datasetKey, this.pending(job.datasetKey) + job.ids.length);
     this.onChange(job.datasetKey);
     this.pump();
@@ -87,8 +84,8 @@ export class TokenBackfill {
   private pump(): void {
     while (this.active < this.counter.size && this.queue.length > 0) {
       const job = this.queue.shift() as Job;
+      if (job.inputs) this.held--;
       this.active++;
-      this.wakeRoom();
       void this.run(job).finally(() => {
         this.active--;
         this.pump();
@@ -99,11 +96,13 @@ export class TokenBackfill {
 
   private async run(job: Job): Promise<void> {
     try {
-      const totals = await this.counter.count(job.inputs);
+      const { ids, inputs } = job.inputs ? { ids: job.ids, inputs: job.inputs } : await this.readBack(job);
+      if (this.forgotten.has(job.datasetKey) || ids.length === 0) return;
+      const totals = await this.counter.count(inputs);
       if (this.forgotten.has(job.datasetKey)) return;
       await this.store.updateChunkTokens(
         job.chunkKey,
-        totals.map((t, i) => ({ id: job.ids[i] as string, tokens: { total: t.total, byRole: t.byRole, perMessage: [] } })),
+        totals.map((t, i) => ({ id: ids[i] as string, tokens: { total: t.total, byRole: t.byRole, perMessage: [] } })),
       );
     } catch (e) {
       this.onError(job.datasetKey, `Exact token counts could not be saved: ${e instanceof Error ? e.message : String(e)}`);
@@ -115,7 +114,12 @@ export class TokenBackfill {
     }
   }
 
-  private wakeRoom(): void {
-    if (this.queue.length < this.counter.size * 4) this.roomWaiters.splice(0).forEach((w) => w());
+  /** A job's texts from the store; rows deleted since (a reset shard) are skipped. */
+  private async readBack(job: Job): Promise<{ ids: string[]; inputs: TokenInput[] }> {
+    const present = (await this.store.getTrajectories(job.datasetKey, job.ids)).filter((t): t is Trajectory => t !== undefined);
+    return { ids: present.map((t) => t.id), inputs: present.map((t) => tokenInput(t.messages)) };
   }
 }
+
+/** Queued jobs per pool worker that keep their texts in memory. */
+const HELD_PER_WORKER = 4;

@@ -1,0 +1,48 @@
+import { preview, type PreviewServer } from 'vite';
+import { startFakeHub, type FakeHub } from '../../scripts/hub/fakeHub';
+import type { Builds } from './build';
+
+/** Loopback ports of this benchmark (4420-4429 are reserved for it). */
+export const PORTS = { app: 4420, page: 4421, hub: 4422, slowHub: 4423 } as const;
+/** 100 Mbit/s. */
+export const SLOW_HUB_BYTES_PER_SEC = 12.5e6;
+
+export interface Servers {
+  appUrl: string;
+  pageUrl: string;
+  hub: FakeHub;
+  /** The same repositories behind a 100 Mbit/s link. */
+  slowHub: FakeHub;
+  close(): Promise<void>;
+}
+
+export async function startServers(builds: Builds, dataRoot: string): Promise<Servers> {
+  const started: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const stop of started.splice(0).reverse()) await stop();
+  };
+  try {
+    const app = await serveBuild(builds.app, PORTS.app);
+    started.push(() => app.close());
+    const page = await serveBuild(builds.page, PORTS.page);
+    started.push(() => page.close());
+    const hub = await startFakeHub({ root: dataRoot, port: PORTS.hub });
+    started.push(() => hub.close());
+    const slowHub = await startFakeHub({ root: dataRoot, port: PORTS.slowHub, faults: { throttle: SLOW_HUB_BYTES_PER_SEC } });
+    started.push(() => slowHub.close());
+    return { appUrl: `http://127.0.0.1:${PORTS.app}/`, pageUrl: `http://127.0.0.1:${PORTS.page}/`, hub, slowHub, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function serveBuild(outDir: string, port: number): Promise<{ close(): Promise<void> }> {
+  const server: PreviewServer = await preview({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  return { close: () => server.close() };
+}
