@@ -18,6 +18,7 @@ import { TrajectoryTable } from '../../src/features/browse';
 import { dataset } from '../../workers/store/testData';
 import { openTrajectoryStore, type TrajectoryStore } from '../../workers/store';
 import type { HarnessState } from './harnessApi';
+import { measureQueries } from './measure';
 import { commitRows, countAllTokens, HARNESS_DATASET, loadTemplates } from './seedRows';
 import './harness.css';
 
@@ -72,6 +73,10 @@ window.harness = {
     return counted;
   },
   select: (id) => update({ chosen: id }),
+  async measure(extraRows) {
+    const { store, templates } = await setup;
+    return measureQueries(store, templates, state.rows, extraRows);
+  },
   async reference(sort, limit) {
     const { store } = await setup;
     const query = new TableQuery(await store.loadFeatureTable(HARNESS_DATASET));

@@ -21,6 +21,11 @@ export interface Harness {
   state(): HarnessState;
   /** The first ids of a sorted view, computed on the page's thread from a table loaded from scratch. */
   reference(sort: SortSpec, limit: number): Promise<string[]>;
+  /**
+   * Milliseconds of query worker calls on a fresh worker over the stored rows; the incremental
+   * and full refreshes add a shard of `extraRows` and remove it again, leaving the rows as found.
+   */
+  measure(extraRows: number): Promise<Record<string, number>>;
 }
 
 declare global {

@@ -4,13 +4,15 @@
  * falling back to a full reload when the stored rows changed in any other way.
  */
 import { concatChunks, type FeatureTable } from '../../src/core/featureColumns';
-import { copyTokens, TableQuery } from '../../src/core/query';
+import { appendChunks, copyTokens, indexDictionaries, TableQuery, type DictionaryIndex } from '../../src/core/query';
 import { StoreError, type ChunkRecord, type FeatureManifest, type TrajectoryStore } from '../store';
 import type { RefreshResult, TableInfo } from './queryApi';
 import { planRefresh, type HeldChunk, type HeldState } from './refreshPlan';
 
 export class DatasetTable {
   private tokensPendingCount: number | undefined;
+  /** The table's dictionaries indexed, made on the first append and kept up to date by the next ones. */
+  private dictionaries: DictionaryIndex | undefined;
 
   private constructor(
     readonly datasetKey: string,
@@ -67,7 +69,8 @@ export class DatasetTable {
     const rowsAdded = appended.reduce((sum, r) => sum + r.chunk.n, 0);
     if (appended.length) {
       this.held.chunks.push(...heldChunks(appended, this.table.n));
-      this.table = concatChunks([this.table, ...appended.map((r) => r.chunk)]);
+      this.dictionaries ??= indexDictionaries(this.table);
+      this.table = appendChunks(this.table, appended.map((r) => r.chunk), this.dictionaries);
     }
     this.held.progress = manifest.progress;
     this.current = new TableQuery(this.table);
