@@ -21,7 +21,7 @@ async function jobs(wrap: (s: TrajectoryStore) => TrajectoryStore = (s) => s) {
   const store = await openTrajectoryStore(`jobs-${++n}`);
   stores.push(store);
   const counter = { size: 2, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
-  const j = new DatasetJobs({
+  const j: DatasetJobs = new DatasetJobs({
     store: wrap(store),
     counter,
     now: () => performance.now(),

@@ -156,7 +156,7 @@ describe('commitBatch', () => {
   it('names the shard and rows of an inconsistent batch', async () => {
     const store = await freshStore();
     const s = await withShard(store);
-    const good = batch({ ...s, rowsDone: 0, bytesDone: 0, errors: 0, errorSamples: [] }, 0, 5);
+    const good = batch({ ...s, rowsDone: 0, errors: 0, errorSamples: [] }, 0, 5);
     await expect(store.commitBatch({ ...good, trajectories: good.trajectories.slice().reverse() })).rejects.toThrow(/rows 0–4 of shard data\/train-0.jsonl .*: trajectory 0 is .*#4 but feature row 0 is .*#0/);
     await expect(store.commitBatch({ ...good, shard: { ...good.shard, rowsDone: 3 } })).rejects.toThrow('is at row 3, outside the batch');
     await expect(store.commitBatch({ ...good, shard: { ...good.shard, key: 'other' } })).rejects.toThrow('the shard is not in the store');

@@ -16,7 +16,7 @@ import { sortRows } from './sort';
 export interface ViewRequest {
   sort: SortSpec;
   filter?: FilterSpec;
-  /** First position of the window. */
+  /** First view position the window holds. */
   offset: number;
   /** Rows in the window, at most MAX_WINDOW. */
   limit: number;
