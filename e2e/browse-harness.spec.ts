@@ -189,11 +189,11 @@ test('keeps the row chosen by the app selected and in view, across sorts', async
 
 test('fills in while rows are stored and exact tokens land, from the empty state on', async ({ page }) => {
   await openHarness(page, 'rows=0&batch=50', 0);
-  await expect(grid(page).getByRole('note')).toContainText('Rows appear here as they are stored.');
+  await expect(page.getByRole('note')).toContainText('Rows appear here as they are stored.');
 
   await page.evaluate(() => window.harness.addRows(120));
   await expect(page.locator('.browse-count')).toHaveText('120 of 120 rows · exact tokens pending for 120');
-  await expect(grid(page).getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveCount(0);
   await expectView(page, []);
   const tokenCells = grid(page).locator('.browse-estimate');
   await expect(tokenCells.first()).toContainText('≈');
