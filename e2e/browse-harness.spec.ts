@@ -9,7 +9,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { SortSpec } from '../src/core/query';
+import type { FilterSpec, SortSpec } from '../src/core/query';
 import './harness/harnessApi';
 import { expect, test } from './support/test';
 
@@ -37,16 +37,16 @@ async function shownRows(page: Page): Promise<[number, string][]> {
   return rows.sort((a, b) => a[0] - b[0]);
 }
 
-async function reference(page: Page, sort: SortSpec, limit: number): Promise<string[]> {
-  return page.evaluate(([s, n]) => window.harness.reference(s, n), [sort, limit] as const);
+async function reference(page: Page, sort: SortSpec, limit: number, filter?: FilterSpec): Promise<string[]> {
+  return (await page.evaluate(([s, n, f]) => window.harness.reference(s, n, f), [sort, limit, filter] as const)).ids;
 }
 
 /** Every row on screen (at least `atLeast` of them) is the row the reference puts at its position. */
-async function expectView(page: Page, sort: SortSpec, atLeast = 15): Promise<void> {
+async function expectView(page: Page, sort: SortSpec, atLeast = 15, filter?: FilterSpec): Promise<void> {
   await expect
     .poll(async () => {
       const shown = await shownRows(page);
-      const expected = await reference(page, sort, (shown.at(-1)?.[0] ?? 0) + 1);
+      const expected = await reference(page, sort, (shown.at(-1)?.[0] ?? 0) + 1, filter);
       return shown.length >= atLeast && shown.every(([position, id]) => expected[position] === id);
     })
     .toBe(true);
@@ -185,6 +185,24 @@ test('keeps the row chosen by the app selected and in view, across sorts', async
   const sorted = await reference(page, [{ column: 'tokens', desc: true }], 3000);
   await expect(selectedRow(page)).toHaveAttribute('aria-rowindex', String(sorted.indexOf(target) + 2));
   await expect.poll(() => inViewport(grid(page), selectedRow(page))).toBe(true);
+});
+
+test('shows only the rows the filter keeps, with their count, and says when none match', async ({ page }) => {
+  await openHarness(page, 'rows=2000&batch=250', 2000);
+  const resolved: FilterSpec = { values: { outcome: ['resolved'] }, ranges: { nMessages: { min: 4 } } };
+  const { matched } = await page.evaluate((f) => window.harness.reference([], 1, f), resolved);
+  expect(matched).toBeGreaterThan(20);
+  expect(matched).toBeLessThan(2000);
+  await page.evaluate((f) => window.harness.setFilter(f), resolved);
+  await expect(page.locator('.browse-count')).toContainText(`${count(matched)} of 2,000 rows`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(matched + 1));
+  await sortButton(page, 'Tokens').click();
+  await expectView(page, [{ column: 'tokens', desc: true }], 15, resolved);
+  await expect(grid(page).locator('.browse-badge').filter({ hasNotText: /^resolved$/ })).toHaveCount(0);
+
+  await page.evaluate(() => window.harness.setFilter({ search: 'no such instance anywhere' }));
+  await expect(page.locator('.browse-count')).toContainText('0 of 2,000 rows');
+  await expect(page.getByRole('note')).toContainText('No rows match the filter');
 });
 
 test('fills in while rows are stored and exact tokens land, from the empty state on', async ({ page }) => {
