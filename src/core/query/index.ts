@@ -5,5 +5,5 @@ export * from './filterSpec';
 export { QueryError } from './queryError';
 export * from './rowView';
 export * from './tableQuery';
-export { appendChunks, indexDictionaries, type DictionaryIndex } from './appendChunks';
+export { GrowingTable } from './growingTable';
 export { copyTokens } from './copyTokens';
