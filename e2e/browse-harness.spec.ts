@@ -80,8 +80,12 @@ test('sorts in the query worker by header clicks, shift-click adding keys', asyn
     { column: 'agent', desc: false },
   ]);
 
+  // Without a selection to keep in view, a new order starts at its top.
+  await grid(page).evaluate((e) => (e.scrollTop = 20_000));
+  await expect.poll(async () => (await shownRows(page))[0]?.[0] ?? 0).toBeGreaterThan(500);
   await sortButton(page, 'Instance').click();
   await expect(header(page, 'Tokens')).not.toHaveAttribute('aria-sort');
+  await expect.poll(() => grid(page).evaluate((e) => e.scrollTop)).toBe(0);
   await expectView(page, [{ column: 'instanceId', desc: false }]);
   await sortButton(page, 'Instance').click();
   await expectView(page, [{ column: 'instanceId', desc: true }]);

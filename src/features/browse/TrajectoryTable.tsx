@@ -99,6 +99,14 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
       return top >= HEADER_HEIGHT && top + ROW_HEIGHT <= el.clientHeight;
     },
   });
+  // A new sort or filter starts at the top, unless the selected row is to be kept in view.
+  const shownView = useRef(rows.view);
+  useEffect(() => {
+    if (shownView.current === rows.view) return;
+    shownView.current = rows.view;
+    if (!selection.current) scroller.current?.scrollTo({ top: 0 });
+  }, [rows.view, selection]);
+
   const visible = table.getVisibleLeafColumns();
   const columnsKey = visible.map((c) => c.id).join(' ');
   const widths = { '--browse-row-width': `${table.getTotalSize()}px` } as Record<string, string>;
@@ -142,7 +150,7 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
 
   const activeRow = selection.current?.position;
   return (
-    <section className="browse" aria-label={label}>
+    <section className="browse">
       <div className="browse-toolbar">
         <p className="browse-count">
           {rows.ready ? (
