@@ -6,9 +6,8 @@
  * Query: `rows` (initial rows, default 2000), `batch` (rows per committed batch, default 100),
  * `keep=1` (reuse the rows a previous visit stored when they are the same: seeding 200k rows
  * takes a minute, so a test can keep them in a persistent browser profile).
- * `window.harness`: `ready`, `addRows(n)`, `countTokens()`, `select(id?)`, `state()`, and
- * `reference(sort, limit)`: the first ids of a sorted view computed on this thread from a table
- * loaded from scratch, to check what the worker and the table show.
+ * `window.harness` (./harnessApi.ts) adds rows, lands exact tokens, drives the table's props,
+ * and computes reference views on this thread from a table loaded from scratch.
  */
 import { createElement, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,6 +17,7 @@ import { TrajectoryTable } from '../../src/features/browse';
 import { dataset } from '../../workers/store/testData';
 import { openTrajectoryStore, type TrajectoryStore } from '../../workers/store';
 import type { HarnessState } from './harnessApi';
+import { measureQueries } from './measure';
 import { commitRows, countAllTokens, HARNESS_DATASET, loadTemplates } from './seedRows';
 import './browse-harness.css';
 
@@ -28,7 +28,7 @@ const keep = params.get('keep') === '1';
 /** Bump when the derived rows change, so kept rows from an older harness are not reused. */
 const SEED_LABEL = 'browse harness, seed v1';
 
-let state: HarnessState = { rows: 0, revision: 0, opened: undefined, selected: undefined, chosen: undefined };
+let state: HarnessState = { rows: 0, revision: 0, opened: undefined, selected: undefined, chosen: undefined, filter: undefined };
 const listeners = new Set<() => void>();
 const update = (patch: Partial<HarnessState>) => {
   state = { ...state, ...patch };
@@ -72,10 +72,16 @@ window.harness = {
     return counted;
   },
   select: (id) => update({ chosen: id }),
-  async reference(sort, limit) {
+  setFilter: (filter) => update({ filter }),
+  async measure(extraRows) {
+    const { store, templates } = await setup;
+    return measureQueries(store, templates, state.rows, extraRows);
+  },
+  async reference(sort, limit, filter) {
     const { store } = await setup;
     const query = new TableQuery(await store.loadFeatureTable(HARNESS_DATASET));
-    return query.view({ sort, offset: 0, limit, columns: [] }).rows.map((r) => r.id);
+    const { rows, matched, total } = query.view({ sort, ...(filter ? { filter } : {}), offset: 0, limit, columns: [] });
+    return { ids: rows.map((r) => r.id), matched, total };
   },
   state: () => state,
 };
@@ -97,6 +103,7 @@ function Harness() {
           datasetKey: HARNESS_DATASET,
           revision: state.revision,
           selectedId: state.chosen,
+          filter: state.filter,
           onOpen: (id: string) => update({ opened: id }),
           onSelect: (id: string | undefined) => update({ selected: id }),
         }),

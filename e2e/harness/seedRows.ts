@@ -43,7 +43,7 @@ export async function loadTemplates(): Promise<Trajectory[]> {
 }
 
 const SHARD_PATH = (n: number) => `data/train-${String(n).padStart(5, '0')}-of-00008.parquet`;
-const ROWS_PER_SHARD = 25_000;
+export const ROWS_PER_SHARD = 25_000;
 
 /** Stores rows `[from, to)` of the synthetic dataset, in batches of `batchRows` per shard as an ingest would. */
 export async function commitRows(store: TrajectoryStore, templates: Trajectory[], from: number, to: number, batchRows: number): Promise<void> {
@@ -73,7 +73,7 @@ export async function countAllTokens(store: TrajectoryStore): Promise<number> {
   return rows;
 }
 
-async function ensureShard(store: TrajectoryStore, index: number): Promise<ShardInput> {
+export async function ensureShard(store: TrajectoryStore, index: number): Promise<ShardInput> {
   const path = SHARD_PATH(index);
   const shard: ShardInput = { key: shardKeyOf(HARNESS_DATASET, 'default', 'train', path), datasetKey: HARNESS_DATASET, config: 'default', split: 'train', path, size: 0, state: 'running', rowsTotal: ROWS_PER_SHARD };
   if (!(await store.getShard(shard.key))) await store.putShards([shard]);

@@ -4,13 +4,15 @@
  * falling back to a full reload when the stored rows changed in any other way.
  */
 import { concatChunks, type FeatureTable } from '../../src/core/featureColumns';
-import { copyTokens, TableQuery } from '../../src/core/query';
+import { copyTokens, GrowingTable, TableQuery } from '../../src/core/query';
 import { StoreError, type ChunkRecord, type FeatureManifest, type TrajectoryStore } from '../store';
 import type { RefreshResult, TableInfo } from './queryApi';
 import { planRefresh, type HeldChunk, type HeldState } from './refreshPlan';
 
 export class DatasetTable {
   private tokensPendingCount: number | undefined;
+  /** Where appended chunks go, made on the first append (a dataset that is not being ingested never needs one). */
+  private growing: GrowingTable | undefined;
 
   private constructor(
     readonly datasetKey: string,
@@ -67,7 +69,8 @@ export class DatasetTable {
     const rowsAdded = appended.reduce((sum, r) => sum + r.chunk.n, 0);
     if (appended.length) {
       this.held.chunks.push(...heldChunks(appended, this.table.n));
-      this.table = concatChunks([this.table, ...appended.map((r) => r.chunk)]);
+      this.growing ??= new GrowingTable(this.table);
+      this.table = this.growing.append(appended.map((r) => r.chunk));
     }
     this.held.progress = manifest.progress;
     this.current = new TableQuery(this.table);

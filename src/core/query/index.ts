@@ -5,4 +5,5 @@ export * from './filterSpec';
 export { QueryError } from './queryError';
 export * from './rowView';
 export * from './tableQuery';
+export { GrowingTable } from './growingTable';
 export { copyTokens } from './copyTokens';

@@ -4,14 +4,16 @@
  * cost about as much as 200. TanStack Table owns the column model (visibility, sizes, sort
  * state), TanStack Virtual the geometry.
  */
-import { flexRender, useTable, type Row, type SortingState } from '@tanstack/react-table';
+import { useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { formatCount } from '../../core/display';
 import { queryClient } from '../../../workers/query/queryClient';
 import type { ColumnId, FilterSpec, RowView, SortSpec } from '../../../workers/query/queryApi';
 import { ColumnPicker } from './ColumnPicker';
-import { columns, defaultVisibility, features, type BrowseFeatures } from './columns';
+import { columns, defaultVisibility, features } from './columns';
+import { GridHeader } from './GridHeader';
+import { GridRow } from './GridRow';
 import { useColumnPrefs } from './useColumnPrefs';
 import { useRowWindows } from './useRowWindows';
 import { useSelection } from './useSelection';
@@ -97,13 +99,25 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
       return top >= HEADER_HEIGHT && top + ROW_HEIGHT <= el.clientHeight;
     },
   });
+  // A new sort or filter starts at the top, unless the selected row is to be kept in view.
+  const shownView = useRef(rows.view);
+  useEffect(() => {
+    if (shownView.current === rows.view) return;
+    shownView.current = rows.view;
+    if (!selection.current) scroller.current?.scrollTo({ top: 0 });
+  }, [rows.view, selection]);
+
   const visible = table.getVisibleLeafColumns();
   const columnsKey = visible.map((c) => c.id).join(' ');
   const widths = { '--browse-row-width': `${table.getTotalSize()}px` } as Record<string, string>;
   for (const c of visible) widths[`--col-${c.id}`] = `${c.getSize()}px`;
   const byId = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
 
-  const openSelected = () => selection.current && onOpen(selection.current.id);
+  // Rows are memoized: they call the latest onOpen through a stable function.
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const open = useCallback((id: string) => onOpenRef.current(id), []);
+  const openSelected = () => selection.current && open(selection.current.id);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
     const page = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
@@ -136,7 +150,7 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
 
   const activeRow = selection.current?.position;
   return (
-    <section className="browse" aria-label={label}>
+    <section className="browse">
       <div className="browse-toolbar">
         <p className="browse-count">
           {rows.ready ? (
@@ -161,149 +175,60 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
           {rows.error}
         </p>
       )}
-      <div
-        ref={scroller}
-        className="browse-grid"
-        role="grid"
-        aria-label={label}
-        aria-rowcount={rows.matched + 1}
-        aria-colcount={visible.length}
-        aria-activedescendant={activeRow !== undefined && activeRow >= first && activeRow <= last ? `${gridId}-row-${activeRow}` : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        style={widths as CSSProperties}
-      >
-        <div className="browse-head" role="rowgroup">
-          <div className="browse-row browse-header-row" role="row" aria-rowindex={1}>
-            {table.getHeaderGroups()[0]?.headers.map((header, i) => {
-              const column = header.column;
-              const sorted = column.getIsSorted();
-              const title = String(column.columnDef.header ?? column.id);
-              const sortIndex = sorting.length > 1 && sorted ? column.getSortIndex() + 1 : undefined;
+      <div className="browse-frame">
+        <div
+          ref={scroller}
+          className="browse-grid"
+          role="grid"
+          aria-label={label}
+          aria-rowcount={rows.matched + 1}
+          aria-colcount={visible.length}
+          aria-activedescendant={activeRow !== undefined && activeRow >= first && activeRow <= last ? `${gridId}-row-${activeRow}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          style={widths as CSSProperties}
+        >
+          <GridHeader table={table} sortKeys={sorting.length} />
+          <div className="browse-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const view = rows.rowAt(item.index);
               return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-colindex={i + 1}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={`browse-th browse-align-${column.columnDef.meta?.align ?? 'start'}${column.getIsResizing() ? ' is-resizing' : ''}`}
-                  style={{ width: `var(--col-${column.id})` }}
-                  title={column.columnDef.meta?.description}
-                >
-                  {column.getCanSort() ? (
-                    <button type="button" className="browse-sort" onClick={column.getToggleSortingHandler()}>
-                      <span className="browse-th-label">{title}</span>
-                      {sorted && (
-                        <span className="browse-sort-mark" aria-hidden="true">
-                          {sorted === 'asc' ? '▲' : '▼'}
-                          {sortIndex}
-                        </span>
-                      )}
-                      {sortIndex && <span className="visually-hidden">, sort key {sortIndex}</span>}
-                    </button>
-                  ) : (
-                    <span className="browse-th-label">{title}</span>
-                  )}
-                  <div
-                    className="browse-resizer"
-                    aria-hidden="true"
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => column.resetSize()}
-                  />
-                </div>
+                <GridRow
+                  key={item.index}
+                  domId={`${gridId}-row-${item.index}`}
+                  position={item.index}
+                  top={item.start - HEADER_HEIGHT}
+                  view={view}
+                  row={view && byId.get(view.id)}
+                  columnsKey={columnsKey}
+                  selected={view !== undefined && view.id === selection.current?.id}
+                  onPick={pick}
+                  onOpen={open}
+                />
               );
             })}
           </div>
         </div>
-        <div className="browse-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const view = rows.rowAt(item.index);
-            const row = view && byId.get(view.id);
-            return (
-              <GridRow
-                key={item.index}
-                domId={`${gridId}-row-${item.index}`}
-                position={item.index}
-                top={item.start - HEADER_HEIGHT}
-                view={view}
-                row={row}
-                columnsKey={columnsKey}
-                selected={view !== undefined && view.id === selection.current?.id}
-                onPick={pick}
-                onOpen={onOpen}
-              />
-            );
-          })}
-        </div>
-        {rows.ready && !rows.error && rows.matched === 0 && (
-          <div className="browse-empty" role="note">
-            {rows.total === 0 ? (
-              <>
-                <strong>No rows yet</strong>
-                <span>Rows appear here as they are stored.</span>
-              </>
-            ) : (
-              <>
-                <strong>No rows match the filter</strong>
-                <span>{formatCount(rows.total)} rows are stored; change the filter to see them.</span>
-              </>
-            )}
-          </div>
-        )}
+        {rows.ready && !rows.error && rows.matched === 0 && <EmptyState total={rows.total} />}
       </div>
     </section>
   );
 }
 
-interface GridRowProps {
-  domId: string;
-  position: number;
-  top: number;
-  view: RowView | undefined;
-  row: Row<BrowseFeatures, RowView> | undefined;
-  columnsKey: string;
-  selected: boolean;
-  onPick(id: string, position: number): void;
-  onOpen(id: string): void;
+function EmptyState({ total }: { total: number }) {
+  return (
+    <div className="browse-empty" role="note">
+      {total === 0 ? (
+        <>
+          <strong>No rows yet</strong>
+          <span>Rows appear here as they are stored.</span>
+        </>
+      ) : (
+        <>
+          <strong>No rows match the filter</strong>
+          <span>{formatCount(total)} rows are stored; change the filter to see them.</span>
+        </>
+      )}
+    </div>
+  );
 }
-
-/** Re-renders only when its data, place, selection or the shown columns change (widths are CSS variables). */
-const GridRow = memo(
-  function GridRow({ domId, position, top, view, row, selected, onPick, onOpen }: GridRowProps) {
-    const style = { transform: `translateY(${top}px)` };
-    if (!view || !row) {
-      return (
-        <div className="browse-row browse-row-loading" role="row" aria-rowindex={position + 2} style={style}>
-          <div className="browse-td browse-skeleton" role="gridcell" />
-        </div>
-      );
-    }
-    return (
-      <div
-        id={domId}
-        className={selected ? 'browse-row is-selected' : 'browse-row'}
-        role="row"
-        aria-rowindex={position + 2}
-        aria-selected={selected}
-        data-row-id={view.id}
-        style={style}
-        onClick={() => onPick(view.id, position)}
-        onDoubleClick={() => onOpen(view.id)}
-      >
-        {row.getVisibleCells().map((cell, i) => (
-          <div
-            key={cell.id}
-            className={`browse-td browse-align-${cell.column.columnDef.meta?.align ?? 'start'}`}
-            role="gridcell"
-            aria-colindex={i + 1}
-            style={{ width: `var(--col-${cell.column.id})` }}
-          >
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </div>
-        ))}
-      </div>
-    );
-  },
-  (a, b) => a.view === b.view && a.top === b.top && a.selected === b.selected && a.columnsKey === b.columnsKey && a.domId === b.domId && (a.row === undefined) === (b.row === undefined),
-);

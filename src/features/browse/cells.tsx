@@ -11,7 +11,7 @@ const MISSING = (
 export function TextCell({ value, mono = false }: { value: string | null | undefined; mono?: boolean }) {
   if (value === null || value === undefined) return MISSING;
   return (
-    <span className={mono ? 'browse-text mono' : 'browse-text'} title={value}>
+    <span className={mono ? 'mono' : undefined} title={value}>
       {value === '' ? '""' : value}
     </span>
   );
@@ -22,7 +22,7 @@ export function IdCell({ id }: { id: string }) {
   const hash = id.lastIndexOf('#');
   const file = id.slice(id.lastIndexOf('/', hash) + 1, hash < 0 ? undefined : hash);
   return (
-    <span className="browse-id mono" title={id}>
+    <span className="mono" title={id}>
       {hash >= 0 && <span className="browse-id-row">#{id.slice(hash + 1)}</span>}
       <span className="browse-id-file">{file}</span>
     </span>
@@ -61,7 +61,7 @@ export function CountsCell({ value }: { value: CountEntry[] | undefined }) {
   if (!value || value.length === 0) return MISSING;
   const text = value.map(([name, count]) => `${name || '(none)'} ${formatCount(count)}`).join(' · ');
   return (
-    <span className="browse-counts" title={text}>
+    <span title={text}>
       {value.map(([name, count]) => (
         <span key={name} className="browse-chip">
           <span className="browse-chip-name">{name || '(none)'}</span>

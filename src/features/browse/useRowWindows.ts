@@ -106,12 +106,15 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
     if (pages.current.revision > 0) fetchPage(0);
   }, [view, reset, fetchPage]);
 
-  const rowAt = useCallback((position: number): RowView | undefined => {
-    const page = Math.floor(position / PAGE_ROWS);
-    const p = pages.current;
-    const rows = p.pages.get(page) ?? (p.view === view ? p.stale.get(page) : undefined);
-    return rows?.[position - page * PAGE_ROWS];
-  }, [view]);
+  const rowAt = useCallback(
+    (position: number): RowView | undefined => {
+      const page = Math.floor(position / PAGE_ROWS);
+      const p = pages.current;
+      const rows = p.pages.get(page) ?? (p.view === view ? p.stale.get(page) : undefined);
+      return rows?.[position - page * PAGE_ROWS];
+    },
+    [view],
+  );
 
   const ensure = useCallback(
     (start: number, end: number) => {
@@ -124,7 +127,14 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
     [view, fetchPage],
   );
 
-  const positionOf = useCallback((id: string) => client.rowIndexOf(datasetKey, id, sort, filter), [client, datasetKey, sort, filter]);
+  // Keyed by the view string, so a filter object made anew on each render does not re-locate rows.
+  const positionOf = useCallback(
+    (id: string) => {
+      const { client: c, datasetKey: key, sort: s, filter: f } = latest.current;
+      return c.rowIndexOf(key, id, s, f);
+    },
+    [view],
+  );
 
   return { ...state, view, version, rowAt, ensure, positionOf };
 }

@@ -93,8 +93,9 @@ export function useSelection({ selectedId, rows, scrollTo, firstVisible, isVisib
 
   const move = useCallback(
     (delta: number) => {
-      const { current: c, firstVisible: top } = latest.current;
-      moveTo(c?.position === undefined ? top() : c.position + delta);
+      // Keys pressed faster than rows arrive count from the row still on its way.
+      const from = pending.current ?? latest.current.current?.position;
+      moveTo(from === undefined ? latest.current.firstVisible() : from + delta);
     },
     [moveTo],
   );
