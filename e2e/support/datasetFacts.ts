@@ -24,3 +24,14 @@ export async function rowsInAll(files: string[]): Promise<number> {
   for (const f of files) total += await rowsIn(f);
   return total;
 }
+
+/** How many rows each instance id has over the files, in order of first appearance. */
+export async function rowsPerInstance(files: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    for await (const b of readTrajectories(await nodeFileSource(path.join(GENERATED_DIR, f)), { source: 'facts', exactTokens: false })) {
+      for (const { trajectory } of b.items) if (trajectory.instanceId !== undefined) counts.set(trajectory.instanceId, (counts.get(trajectory.instanceId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -63,7 +63,7 @@ export function Compare({ datasetKey, a, b, tab, onTab, onOpen, onBack }: Props)
 function RolloutHead({ side, id, loaded, href, onOpen }: { side: string; id: string; loaded: LoadedTrajectory; href: string; onOpen(): void }) {
   const t = loaded.state === 'ready' ? loaded.trajectory : undefined;
   return (
-    <div className="compare-head" aria-label={`Rollout ${side}`}>
+    <div className="compare-head" role="group" aria-label={`Rollout ${side}`}>
       <span className="compare-side">{side}</span>
       {t && <span className={`outcome outcome-${t.outcome}`}>{t.outcome}</span>}
       <span className="compare-who">{t ? rolloutLabel(t.agent, t.model) : '…'}</span>
