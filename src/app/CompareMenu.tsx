@@ -59,13 +59,13 @@ export function CompareMenu({ datasetKey, id, instanceId, status, onCompare }: P
 }
 
 function RolloutSummary({ row }: { row: RowView }) {
-  const { model, agent, outcome, nMessages, tokens } = row.values;
+  const { model, agent, outcome, nMessages, tokens, patchFiles } = row.values;
   return (
     <>
       <span className={`outcome outcome-${outcome ?? 'ungraded'}`}>{outcome ?? 'ungraded'}</span>
       <span className="compare-item-who">{rolloutLabel(agent, model)}</span>
       <span className="compare-item-stats small muted">
-        {nMessages === null || nMessages === undefined ? '—' : NUMBER.format(nMessages)} msgs · {tokens === null || tokens === undefined ? '—' : `${row.tokensExact ? '' : '≈'}${NUMBER.format(tokens)}`} tokens
+        {nMessages === null || nMessages === undefined ? '—' : NUMBER.format(nMessages)} msgs · {tokens === null || tokens === undefined ? '—' : `${row.tokensExact ? '' : '≈'}${NUMBER.format(tokens)}`} tokens · {patchFiles ? `${NUMBER.format(patchFiles)} ${patchFiles === 1 ? 'file' : 'files'} patched` : 'no patch'}
       </span>
       <span className="compare-item-id mono small muted">{row.id}</span>
     </>

@@ -4,7 +4,7 @@ import { queryClient } from '../../workers/query/queryClient';
 
 export type Rollouts = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; rows: RowView[]; /** Other rollouts the list leaves out, past its limit. */ more: number };
 
-export const ROLLOUT_COLUMNS = ['model', 'agent', 'outcome', 'nMessages', 'tokens'] as const;
+export const ROLLOUT_COLUMNS = ['model', 'agent', 'outcome', 'nMessages', 'tokens', 'patchFiles'] as const;
 /** More rollouts of one instance than any dataset holds; the list says when it stops short. */
 const MAX_ROLLOUTS = 500;
 
