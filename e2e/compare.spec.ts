@@ -42,16 +42,16 @@ test('a rollout is compared side by side with another of its instance, threads a
   await expect(others).toHaveCount(sameInstance(facts, factA.instanceId).length - 1);
   await expect(others.first().locator('.outcome')).toBeVisible();
   await expect(others.first()).toContainText(/[\d,]+ msgs · ≈?[\d,]+ tokens/);
-  const linkToB = others.filter({ hasText: new RegExp(`${factB.idSuffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-  const b = (await linkToB.locator('.compare-item-id').textContent()) as string;
+  const linkToB = others.filter({ has: page.locator(`[data-id$="${factB.idSuffix}"]`) });
+  const b = (await linkToB.locator('[data-id]').getAttribute('data-id')) as string;
   await page.screenshot({ path: '/tmp/x/menu.png' });
   await linkToB.click();
 
   const compare = page.getByRole('region', { name: `Comparison of ${a} and ${b}` });
   await expect(compare.getByRole('region', { name: 'Thread of rollout A' }).locator('.thread')).toBeVisible();
   await expect(compare.getByRole('region', { name: 'Thread of rollout B' }).locator('.thread')).toBeVisible();
-  await expect(compare.getByRole('group', { name: 'Rollout A' })).toContainText(a);
-  await expect(compare.getByRole('group', { name: 'Rollout B' })).toContainText(b);
+  await expect(compare.getByRole('group', { name: 'Rollout A' }).locator('[data-id]')).toHaveAttribute('data-id', a);
+  await expect(compare.getByRole('group', { name: 'Rollout B' }).locator('[data-id]')).toHaveAttribute('data-id', b);
 
   await compare.getByRole('tab', { name: 'Patches' }).click();
   const summary = compare.getByLabel('Patch comparison summary');

@@ -1,7 +1,7 @@
 import { Thread } from '../features/thread';
 import { PatchComparison } from './PatchComparison';
 import { plainClick } from './plainClick';
-import { rolloutLabel } from './rolloutLabel';
+import { rolloutLabel, shortId } from './rolloutLabel';
 import { formatRoute, type ReaderTab, type Route } from './route';
 import { TrajectoryNote } from './TrajectoryNote';
 import { useEscape } from './useEscape';
@@ -67,8 +67,8 @@ function RolloutHead({ side, id, loaded, href, onOpen }: { side: string; id: str
       <span className="compare-side">{side}</span>
       {t && <span className={`outcome outcome-${t.outcome}`}>{t.outcome}</span>}
       <span className="compare-who">{t ? rolloutLabel(t.agent, t.model) : '…'}</span>
-      <a className="compare-id mono small" href={href} title="Read this rollout alone" onClick={(e) => plainClick(e) && onOpen()}>
-        {id}
+      <a className="compare-id mono small" href={href} title={`Read ${id} alone`} data-id={id} onClick={(e) => plainClick(e) && onOpen()}>
+        {shortId(id)}
       </a>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { RowView } from '../../workers/query/queryApi';
 import { plainClick } from './plainClick';
-import { rolloutLabel } from './rolloutLabel';
+import { rolloutLabel, shortId } from './rolloutLabel';
 import { formatRoute, type Route } from './route';
 import { useRollouts } from './useRollouts';
 import type { LoadedTrajectory } from './useTrajectory';
@@ -67,7 +67,9 @@ function RolloutSummary({ row }: { row: RowView }) {
       <span className="compare-item-stats small muted">
         {nMessages === null || nMessages === undefined ? '—' : NUMBER.format(nMessages)} msgs · {tokens === null || tokens === undefined ? '—' : `${row.tokensExact ? '' : '≈'}${NUMBER.format(tokens)}`} tokens · {patchFiles ? `${NUMBER.format(patchFiles)} ${patchFiles === 1 ? 'file' : 'files'} patched` : 'no patch'}
       </span>
-      <span className="compare-item-id mono small muted">{row.id}</span>
+      <span className="compare-item-id mono small muted" title={row.id} data-id={row.id}>
+        {shortId(row.id)}
+      </span>
     </>
   );
 }
