@@ -96,7 +96,9 @@ test('a rollout whose instance has no other rollout in the dataset cannot be com
   await expectLoaded(page, OPEN_SWE, await rowsInAll(files));
   const id = await openRollout(page, OPEN_SWE, (single as RolloutFact).idSuffix);
   const reader = page.getByRole('region', { name: `Trajectory ${id}` });
-  await expect(reader.getByRole('button', { name: /^Compare/ })).toBeDisabled();
-  await expect(reader).toContainText('No other rollouts of this instance in this dataset');
+  const control = reader.getByRole('button', { name: /^Compare/ });
+  await expect(control).toBeDisabled();
+  await expect(control).toHaveAttribute('title', 'No other rollouts of this instance in this dataset');
+  await expect(reader.locator('.compare-reason')).toHaveText('No other rollouts');
   await page.screenshot({ path: '/tmp/x/disabled.png' });
 });

@@ -30,10 +30,14 @@ export function CompareMenu({ datasetKey, id, instanceId, status, onCompare }: P
   const count = rollouts.state === 'ready' ? rollouts.rows.length + rollouts.more : 0;
   return (
     <div className="compare-menu" ref={root}>
-      <button type="button" className="button" aria-expanded={open} aria-controls={panelId} disabled={reason !== undefined} title={reason ?? `Compare with another of the ${NUMBER.format(count)} other rollouts of this instance`} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="button" aria-expanded={open} aria-controls={panelId} disabled={reason !== undefined} title={reason?.detail ?? `Compare with another of the ${NUMBER.format(count)} other rollouts of this instance`} onClick={() => setOpen((o) => !o)}>
         Compare{count > 0 && <span className="compare-count">{NUMBER.format(count)}</span>}
       </button>
-      {reason && <span className="muted small compare-reason">{reason}</span>}
+      {reason && (
+        <span className="muted small compare-reason" title={reason.detail}>
+          {reason.text}
+        </span>
+      )}
       {open && rollouts.state === 'ready' && (
         <div id={panelId} className="compare-panel" role="region" aria-label="Other rollouts of this instance">
           <p className="compare-panel-title small muted">
@@ -74,13 +78,20 @@ function RolloutSummary({ row }: { row: RowView }) {
   );
 }
 
-function disabledReason(status: LoadedTrajectory['state'], instanceId: string | undefined, others: number | undefined, failure: string | undefined): string | undefined {
-  if (status === 'loading') return 'Loading the trajectory…';
-  if (status !== 'ready') return 'This trajectory could not be read, so its instance is unknown';
-  if (instanceId === undefined) return 'This trajectory names no instance, so it has no other rollouts to compare with';
-  if (failure !== undefined) return `Could not look for other rollouts: ${failure}`;
-  if (others === undefined) return 'Looking for other rollouts…';
-  if (others === 0) return 'No other rollouts of this instance in this dataset';
+interface Reason {
+  /** What the disabled control says beside it. */
+  text: string;
+  /** The same, in full, on hover. */
+  detail: string;
+}
+
+function disabledReason(status: LoadedTrajectory['state'], instanceId: string | undefined, others: number | undefined, failure: string | undefined): Reason | undefined {
+  if (status === 'loading') return { text: 'Loading…', detail: 'Loading the trajectory' };
+  if (status !== 'ready') return { text: 'Unreadable', detail: 'This trajectory could not be read, so its instance is unknown' };
+  if (instanceId === undefined) return { text: 'No instance id', detail: 'This trajectory names no instance, so no other rollout can be matched with it' };
+  if (failure !== undefined) return { text: 'Lookup failed', detail: `Could not look for other rollouts: ${failure}` };
+  if (others === undefined) return { text: 'Looking…', detail: 'Looking for other rollouts of this instance' };
+  if (others === 0) return { text: 'No other rollouts', detail: 'No other rollouts of this instance in this dataset' };
   return undefined;
 }
 
