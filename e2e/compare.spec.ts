@@ -44,7 +44,6 @@ test('a rollout is compared side by side with another of its instance, threads a
   await expect(others.first()).toContainText(/[\d,]+ msgs · ≈?[\d,]+ tokens/);
   const linkToB = others.filter({ has: page.locator(`[data-id$="${factB.idSuffix}"]`) });
   const b = (await linkToB.locator('[data-id]').getAttribute('data-id')) as string;
-  await page.screenshot({ path: '/tmp/x/menu.png' });
   await linkToB.click();
 
   const compare = page.getByRole('region', { name: `Comparison of ${a} and ${b}` });
@@ -66,7 +65,6 @@ test('a rollout is compared side by side with another of its instance, threads a
   await expect(compare.getByRole('region', { name: 'Patch of rollout A' }).locator('.patch-view')).toBeVisible();
   await expect(compare.getByRole('region', { name: 'Patch of rollout B' }).locator('.patch-view')).toBeVisible();
   expect(decodeURIComponent(page.url())).toContain(`c=${b}`);
-  await page.screenshot({ path: '/tmp/x/patches.png', fullPage: true });
 
   const fresh = await context.newPage();
   await fresh.goto(page.url());
@@ -100,5 +98,4 @@ test('a rollout whose instance has no other rollout in the dataset cannot be com
   await expect(control).toBeDisabled();
   await expect(control).toHaveAttribute('title', 'No other rollouts of this instance in this dataset');
   await expect(reader.locator('.compare-reason')).toHaveText('No other rollouts');
-  await page.screenshot({ path: '/tmp/x/disabled.png' });
 });
