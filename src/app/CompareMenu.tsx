@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { RowView } from '../../workers/query/queryApi';
 import { plainClick } from './plainClick';
 import { rolloutLabel, shortId } from './rolloutLabel';
@@ -24,7 +24,8 @@ export function CompareMenu({ datasetKey, id, instanceId, status, onCompare }: P
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
-  useDismiss(open, root, () => setOpen(false));
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
 
   const reason = disabledReason(status, instanceId, rollouts.state === 'ready' ? rollouts.rows.length : undefined, rollouts.state === 'failed' ? rollouts.message : undefined);
   const count = rollouts.state === 'ready' ? rollouts.rows.length + rollouts.more : 0;
