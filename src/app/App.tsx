@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { TrajectoryTable } from '../features/browse';
 import { DatasetsPanel, useDatasets } from '../features/datasets';
 import { DropZone, FileResults, OpenFilesButton, useOpenFiles } from '../features/open-file';
+import { Compare } from './Compare';
 import { Reader } from './Reader';
 import { ThemeToggle } from './ThemeToggle';
 import { useRoute } from './useRoute';
@@ -19,6 +20,11 @@ export function App() {
 
   const openDataset = useCallback((key: string) => navigate({ dataset: key }), [navigate]);
   const closeReader = useCallback(() => navigate({ ...(route.dataset ? { dataset: route.dataset } : {}) }), [navigate, route.dataset]);
+
+  const closeCompare = useCallback(() => {
+    const { compare: _, tab: __, ...single } = route;
+    navigate(single);
+  }, [navigate, route]);
 
   const reading = route.dataset !== undefined && route.trajectory !== undefined && dataset !== undefined;
   return (
@@ -47,7 +53,18 @@ export function App() {
             This link opens a dataset that is not in this browser{route.dataset.startsWith('hub|') ? `: ${route.dataset.split('|')[2]}` : ''}. Load it below, then open the link again.
           </p>
         )}
-        {reading ? (
+        {reading && route.compare !== undefined ? (
+          <Compare
+            key={`${route.dataset}\u0000${route.trajectory}\u0000${route.compare}`}
+            datasetKey={route.dataset as string}
+            a={route.trajectory as string}
+            b={route.compare}
+            tab={route.tab ?? 'thread'}
+            onTab={(tab) => navigate({ ...route, tab }, 'replace')}
+            onOpen={navigate}
+            onBack={closeCompare}
+          />
+        ) : reading ? (
           <Reader
             key={`${route.dataset}\u0000${route.trajectory}`}
             datasetKey={route.dataset as string}
@@ -56,6 +73,7 @@ export function App() {
             tab={route.tab ?? 'thread'}
             onMessage={(m) => navigate({ ...route, message: m }, 'replace')}
             onTab={(tab) => navigate({ ...route, tab }, 'replace')}
+            onCompare={navigate}
             onClose={closeReader}
           />
         ) : (

@@ -1,5 +1,6 @@
 /**
- * Where the reader is, as the URL's hash: `#d=<dataset>&t=<trajectory id>&m=<message>&v=patch`.
+ * Where the reader is, as the URL's hash: `#d=<dataset>&t=<trajectory id>&m=<message>&v=patch`,
+ * plus `&c=<other trajectory id>` when the trajectory is compared with another rollout.
  * A hash is never sent to a server, and a shared link opens the same place in a fresh tab.
  */
 export type ReaderTab = 'thread' | 'patch';
@@ -9,6 +10,8 @@ export interface Route {
   trajectory?: string;
   message?: number;
   tab?: ReaderTab;
+  /** The rollout `trajectory` is compared with, side by side; `tab` then picks threads or patches. */
+  compare?: string;
 }
 
 export interface ParsedRoute {
@@ -32,10 +35,15 @@ export function parseRoute(hash: string): ParsedRoute {
   const trajectory = params.get('t');
   const message = params.get('m');
   const tab = params.get('v');
+  const compare = params.get('c');
   if (dataset) route.dataset = dataset;
   if (trajectory) {
     if (dataset) route.trajectory = trajectory;
     else problems.push('it names a trajectory but no dataset');
+  }
+  if (compare) {
+    if (route.trajectory) route.compare = compare;
+    else problems.push('it compares with a trajectory but names none to compare');
   }
   if (message !== null) {
     const n = Number(message);
@@ -51,6 +59,7 @@ export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
   if (route.dataset) params.set('d', route.dataset);
   if (route.dataset && route.trajectory) params.set('t', route.trajectory);
+  if (route.trajectory && route.compare) params.set('c', route.compare);
   if (route.trajectory && route.message !== undefined) params.set('m', String(route.message));
   if (route.trajectory && route.tab && route.tab !== 'thread') params.set('v', route.tab);
   const text = params.toString();
