@@ -58,3 +58,13 @@ test('a loaded dataset survives a reload and can be deleted', async ({ page, hub
   await expect(page.getByRole('heading', { name: 'Trajectory Explorer' })).toBeVisible();
   await expect(datasetCard(page, SWE_ZERO)).toHaveCount(0);
 });
+
+test('a plain URL to a parquet file loads that file', async ({ page, hub }) => {
+  const file = `${OPEN_SWE}/data/sweagent/qwen35_122b/train-00000-of-00001.parquet`;
+  const rows = await rowsIn(file);
+  const url = `${hub.url}/datasets/${OPEN_SWE}/resolve/main/data/sweagent/qwen35_122b/train-00000-of-00001.parquet`;
+  await lookUp(page, url, { endpoint: hub.url });
+  await expect(plan(page, url)).toContainText('one file, read with range requests');
+  await load(page, url, { full: true });
+  await expectLoaded(page, url, rows);
+});

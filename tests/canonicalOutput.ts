@@ -27,7 +27,7 @@ export function expectedPath(input: string): string {
 /** What the core makes of a file, exact tokens included: the golden expectation's shape. */
 export async function canonicalOutput(file: string): Promise<CanonicalOutput> {
   const out: CanonicalOutput = { format: '', reason: '', rows: [], errors: [] };
-  for await (const batch of readTrajectories(await nodeFileSource(file), { source: 'golden' })) {
+  for await (const batch of readTrajectories(await nodeFileSource(file), { source: 'golden', file: path.basename(file) })) {
     out.format = batch.detection.format;
     out.reason = batch.detection.reason;
     out.rows.push(...batch.items.map((it) => toRowRecord(it.trajectory, it.features)));

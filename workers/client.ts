@@ -3,6 +3,7 @@
  * never the worker itself.
  */
 import * as Comlink from 'comlink';
+import { connect } from './connect';
 import type { FileSummary, FormatInfo, IngestApi, OpenOptions, Progress } from './api';
 
 export interface IngestClient {
@@ -12,24 +13,11 @@ export interface IngestClient {
 }
 
 export function createIngestClient(): IngestClient {
-  const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' });
-  const remote = Comlink.wrap<IngestApi>(worker);
-  // A worker that fails to load (or crashes outside a call) would leave calls pending forever.
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`The file reader stopped: ${e.message || 'its script could not be loaded'}`)), { once: true });
-  });
-  failed.catch(() => undefined);
+  const { remote, call, terminate } = connect<IngestApi>(new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }), 'The file reader');
   return {
-    openFile(file, opts = {}, onProgress) {
-      return Promise.race([remote.openFile(file, opts, onProgress ? Comlink.proxy(onProgress) : undefined), failed]);
-    },
-    formats() {
-      return remote.formats();
-    },
-    terminate() {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-    },
+    openFile: (file, opts = {}, onProgress) => call(remote.openFile(file, opts, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    formats: () => call(remote.formats()),
+    terminate,
   };
 }
 

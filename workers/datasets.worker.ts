@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { DatasetsApi, DatasetStatus } from './datasetsApi';
 import { DatasetJobs } from './ingest/datasetJobs';
 import { discoverPlan } from './ingest/discoverPlan';
+import { discoverUrl, looksLikeUrl } from './ingest/discoverUrl';
 import { openShard } from './ingest/openShard';
 import { openTrajectoryStore } from './store';
 import { createTokenPool } from './tokens/tokenPool';
@@ -24,7 +25,7 @@ const jobs = openTrajectoryStore().then((store) => {
 });
 
 const api: DatasetsApi = {
-  discover: (target) => discoverPlan(target),
+  discover: (target) => (looksLikeUrl(target.repo) ? discoverUrl(target.repo.trim()) : discoverPlan(target)),
   ingestHub: async (request) => (await jobs).j.startHub(request),
   ingestLocal: async (request) => (await jobs).j.startLocal(request),
   pause: async (key) => (await jobs).j.pause(key),

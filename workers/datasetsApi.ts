@@ -38,13 +38,14 @@ export interface PlanConfig {
 
 /** What a dataset holds, shown before anything is loaded. */
 export interface DatasetPlan {
+  /** `owner/name`, or the file's address for a plain URL. */
   repo: string;
   revision: string;
   /** The commit the revision resolved to: what gets recorded and loaded. */
   commit: string;
   endpoint: string;
-  /** Where configs and splits came from. */
-  via: 'card' | 'layout' | 'convert-parquet';
+  /** Where configs and splits came from; `url`: one file at a plain address, no Hub. */
+  via: 'card' | 'layout' | 'convert-parquet' | 'url';
   configs: PlanConfig[];
   warnings: string[];
 }
@@ -63,10 +64,16 @@ export interface HubIngestRequest {
   mode: IngestMode;
 }
 
+/** A local file with its path inside the picked or dropped folder (its name when loose). */
+export interface LocalFile {
+  path: string;
+  file: File;
+}
+
 export interface LocalIngestRequest {
   /** Shown as the dataset's name: the dropped folder, or the file when there is one. */
   label: string;
-  files: File[];
+  files: LocalFile[];
   mode: IngestMode;
 }
 
@@ -118,6 +125,7 @@ export interface DatasetStatus {
 }
 
 export interface DatasetsApi {
+  /** A Hub dataset, or (when `target.repo` is an http(s) address of a data file) that one file. */
   discover(target: HubTarget): Promise<DatasetPlan>;
   ingestHub(request: HubIngestRequest): Promise<string>;
   ingestLocal(request: LocalIngestRequest): Promise<string>;
@@ -125,7 +133,7 @@ export interface DatasetsApi {
   /** Continues a paused or interrupted ingest; a Hub token is needed again for gated datasets. */
   resume(key: string, token?: string): Promise<void>;
   /** Hands a local dataset's files over again (after a reload) and continues it. */
-  reattach(key: string, files: File[]): Promise<void>;
+  reattach(key: string, files: LocalFile[]): Promise<void>;
   remove(key: string): Promise<void>;
   list(): Promise<DatasetStatus[]>;
   /** Called with every dataset's status whenever one changes (throttled). */

@@ -3,34 +3,25 @@
  * the types of workers/datasetsApi.ts, never the worker itself.
  */
 import * as Comlink from 'comlink';
+import { connect } from './connect';
 import type { DatasetsApi } from './datasetsApi';
 
 export type DatasetsClient = DatasetsApi & { terminate(): void };
 
 export function createDatasetsClient(): DatasetsClient {
-  const worker = new Worker(new URL('./datasets.worker.ts', import.meta.url), { type: 'module', name: 'datasets' });
-  const remote = Comlink.wrap<DatasetsApi>(worker);
-  // A worker that fails to load would otherwise leave every call pending forever.
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`The dataset worker stopped: ${e.message || 'its script could not be loaded'}`)), { once: true });
-  });
-  failed.catch(() => undefined);
-  const call = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  const { remote, call, terminate } = connect<DatasetsApi>(new Worker(new URL('./datasets.worker.ts', import.meta.url), { type: 'module', name: 'datasets' }), 'The dataset worker');
   return {
     discover: (target) => call(remote.discover(target)),
     ingestHub: (request) => call(remote.ingestHub(request)),
     ingestLocal: (request) => call(remote.ingestLocal(request)),
     pause: (key) => call(remote.pause(key)),
     resume: (key, token) => call(remote.resume(key, token)),
+    reattach: (key, files) => call(remote.reattach(key, files)),
     remove: (key) => call(remote.remove(key)),
     list: () => call(remote.list()),
     watch: (onStatus) => call(remote.watch(Comlink.proxy(onStatus))),
-    reattach: (key, files) => call(remote.reattach(key, files)),
     trajectory: (datasetKey, id) => call(remote.trajectory(datasetKey, id)),
-    terminate() {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-    },
+    terminate,
   };
 }
 

@@ -24,3 +24,21 @@ export async function rowsInAll(files: string[]): Promise<number> {
   for (const f of files) total += await rowsIn(f);
   return total;
 }
+
+export interface RolloutFact {
+  /** The data file, relative to its repo, and the row in it: what a stored trajectory's id ends with (`<file>#<row>`). */
+  idSuffix: string;
+  instanceId: string | undefined;
+  patch: string | undefined;
+}
+
+/** Every row of the fixture files with its instance and model patch, in table order. */
+export async function rollouts(repo: string, files: string[]): Promise<RolloutFact[]> {
+  const facts: RolloutFact[] = [];
+  for (const f of files) {
+    for await (const b of readTrajectories(await nodeFileSource(path.join(GENERATED_DIR, f)), { source: 'facts', exactTokens: false })) {
+      for (const { row, trajectory } of b.items) facts.push({ idSuffix: `${path.relative(repo, f)}#${row}`, instanceId: trajectory.instanceId, patch: trajectory.patch });
+    }
+  }
+  return facts;
+}

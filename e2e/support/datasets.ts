@@ -14,7 +14,7 @@ export interface LookupOptions {
 /** Types the dataset id, as a user does, with the loopback Hub as endpoint. */
 export async function lookUp(page: Page, repo: string, { endpoint, revision, token }: LookupOptions): Promise<void> {
   const form = page.getByRole('form', { name: 'Load a dataset from the Hugging Face Hub' });
-  await form.getByLabel('Hugging Face dataset').fill(repo);
+  await form.getByLabel('Hugging Face dataset or file URL').fill(repo);
   if (revision) await form.getByLabel('Revision').fill(revision);
   const more = form.locator('details');
   if ((await more.getAttribute('open')) === null) await more.getByText('Endpoint and access token').click();

@@ -1,5 +1,8 @@
 import type { Timers } from './timers';
 
+/** How far behind schedule the link may fall and still catch up, absorbing timer and I/O jitter. */
+const CATCH_UP_MS = 50;
+
 /**
  * One shared link of a fixed rate: every response body draws from it, so concurrent downloads
  * split the bandwidth as they would on a real connection. Each chunk is scheduled after the
@@ -21,7 +24,8 @@ export class Bandwidth {
   async take(bytes: number): Promise<void> {
     if (!(this.bytesPerSecond > 0)) return;
     const now = performance.now();
-    const start = Math.max(now, this.nextFree);
+    // An idle link does not bank more than CATCH_UP_MS of credit, so bursts stay bounded.
+    const start = Math.max(now - CATCH_UP_MS, this.nextFree);
     this.nextFree = start + (bytes / this.bytesPerSecond) * 1000;
     // Sending a chunk takes its transmission time: wait until it would have left the link.
     await this.timers.sleep(this.nextFree - now);

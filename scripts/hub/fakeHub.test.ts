@@ -352,8 +352,8 @@ describe('fake hub: faults', () => {
     const t0 = performance.now();
     await Promise.all([fetch(file()).then((r) => r.arrayBuffer()), fetch(file()).then((r) => r.arrayBuffer())]);
     const seconds = (performance.now() - t0) / 1000;
-    expect(seconds).toBeGreaterThanOrEqual(0.55);
-    expect(seconds).toBeLessThan(2);
+    expect(seconds).toBeGreaterThanOrEqual(0.5);
+    expect(seconds).toBeLessThan(3);
   });
 });
 
@@ -367,7 +367,7 @@ describe('fake hub: close', () => {
     const reading = readUntilError(res);
     const t0 = performance.now();
     await hub.close();
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(2000);
     expect((await reading).error).toBeDefined();
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
     rmSync(root, { recursive: true, force: true });

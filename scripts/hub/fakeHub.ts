@@ -150,7 +150,7 @@ class HubServer {
     const url = new URL(req.url ?? '/', this.origin);
     const segments = decodeSegments(url.pathname);
     if (!segments) return sendFailure(res, { status: 400, message: 'Malformed URL encoding' });
-    const status = this.faults.takeStatus(segments.join('/'));
+    const status = this.faults.takeStatus(`/${segments.join('/')}`);
     if (status) {
       entry.fault = 'status';
       return sendFailure(res, { status, message: status === 503 ? 'Service Unavailable' : 'Internal Error' });
@@ -188,7 +188,7 @@ class HubServer {
     const path = split.rest.join('/');
     const file = split.snapshot.files.find((f) => f.path === path);
     if (!file) return sendFailure(res, { status: 404, code: 'EntryNotFound', message: 'Entry not found' });
-    const cutAfter = req.method === 'GET' ? this.faults.takeCut(`datasets/${repo.id}/resolve/${r.rest.join('/')}`) : undefined;
+    const cutAfter = req.method === 'GET' ? this.faults.takeCut(`/datasets/${repo.id}/resolve/${r.rest.join('/')}`) : undefined;
     if (cutAfter !== undefined) r.entry.fault = 'cut';
     await serveFile(req, res, split.snapshot, file, {
       bandwidth: this.bandwidth,

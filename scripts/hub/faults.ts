@@ -1,4 +1,4 @@
-/** Which request paths a fault applies to: a substring of the decoded path, or a pattern. */
+/** Which requests a fault applies to: a substring of the decoded URL path (`/datasets/o/n/resolve/main/x.parquet`), or a pattern tested on it. */
 export type PathMatch = string | RegExp;
 
 /**

@@ -43,7 +43,8 @@ export function extensionOf(path: string): string {
 }
 
 export function extensionCounts(files: PatchFile[]): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // No prototype: a `.__proto__` file in a patch is counted like any other extension.
+  const counts: Record<string, number> = Object.create(null);
   for (const f of files) counts[f.ext] = (counts[f.ext] ?? 0) + 1;
   return counts;
 }

@@ -26,3 +26,21 @@ describe('readTrajectories row ranges', () => {
     expect(resumed.flatMap((b) => b.items.map((it) => it.trajectory.id))).toEqual(['s/f.jsonl#3']);
   });
 });
+
+describe('agent and model from the Hub config and split', () => {
+  const bytes = new TextEncoder().encode(`${row(0)}\n`);
+  const read = async (config: string, split: string) => {
+    for await (const b of readTrajectories(memorySource(bytes, 'f.jsonl'), { source: 's', config, split })) return b.items[0]?.trajectory;
+    return undefined;
+  };
+
+  it('takes config and split as harness and model when they name them', async () => {
+    expect(await read('openhands', 'qwen35_122b')).toMatchObject({ agent: 'openhands', model: 'qwen35_122b' });
+  });
+
+  it('ignores the default config and the standard split names', async () => {
+    const t = await read('default', 'train');
+    expect(t?.agent).not.toBe('default');
+    expect(t?.model).toBeUndefined();
+  });
+});

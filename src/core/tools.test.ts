@@ -24,3 +24,12 @@ describe('countTools', () => {
     expect(counts).toEqual({ bash: 1, 'bash:ls': 1, execute_ipython: 1, bash_block: 1, 'bash:find': 1 });
   });
 });
+
+describe('countTools on hostile names', () => {
+  it('counts tools named like Object.prototype members', () => {
+    const call = (name: string) => ({ name, arguments: {} });
+    const counts = countTools([{ role: 'assistant', content: '', toolCalls: [call('__proto__'), call('constructor'), call('__proto__')] }]);
+    expect(counts['__proto__']).toBe(2);
+    expect(counts.constructor).toBe(1);
+  });
+});

@@ -13,7 +13,8 @@ const BASH_TOOLS = new Set(['bash', 'execute_bash', 'run', 'terminal', 'shell'])
  * ```bash fence. Each bash command also counts its first word as `bash:<word>`.
  */
 export function countTools(messages: Message[]): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // No prototype: a tool named `__proto__` or `constructor` in model output is counted like any other.
+  const counts: Record<string, number> = Object.create(null);
   const add = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
   for (const m of messages) {
     if (m.role !== 'assistant') continue;

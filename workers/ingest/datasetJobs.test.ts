@@ -11,7 +11,7 @@ import { countInputs } from '../tokens/tokenJob';
 import { DatasetJobs } from './datasetJobs';
 
 const GENERATED = path.resolve(import.meta.dirname, '../../fixtures/generated');
-const fixture = (rel: string, name = path.basename(rel)) => new File([readFileSync(path.join(GENERATED, rel))], name);
+const fixture = (rel: string, name = path.basename(rel)) => ({ path: name, file: new File([readFileSync(path.join(GENERATED, rel))], name) });
 const SWE_ZERO = 'AlienKevin/SWE-ZERO-1k-trajectories-32k-jsonl/data/train-00000-of-00002.jsonl';
 const OPEN_SWE = 'nvidia/Open-SWE-Traces/data/sweagent/qwen35_122b/train-00000-of-00001.parquet';
 
@@ -125,7 +125,7 @@ describe('DatasetJobs on local files', () => {
       return s;
     });
     const lines = Array.from({ length: 250 }, (_, i) => JSON.stringify({ instance_id: `o__r-${i}`, messages: [{ role: 'user', content: `t${i}` }] })).join('\n');
-    const key = await j.startLocal({ label: 'full', files: [new File([lines], 'train.jsonl')], mode: { kind: 'full' } });
+    const key = await j.startLocal({ label: 'full', files: [{ path: 'train.jsonl', file: new File([lines], 'train.jsonl') }], mode: { kind: 'full' } });
     const status = await settle(j, key);
     expect(status.state).toBe('paused');
     expect(status.message).toMatch(/Browser storage is full/);
@@ -150,7 +150,7 @@ describe('DatasetJobs on local files', () => {
     const j: DatasetJobs = new DatasetJobs({ store, counter, now: () => performance.now(), openShard: async (d, shard) => blobSource(j.files(d.key)?.get(shard.path) as File, shard.path) });
     const texts = Array.from({ length: 1000 }, (_, i) => `row ${i}: ${'lorem ipsum '.repeat(i % 7)}`);
     const lines = texts.map((t, i) => JSON.stringify({ instance_id: `o__r-${i}`, messages: [{ role: 'user', content: t }] })).join('\n');
-    const key = await j.startLocal({ label: 'slow tokens', files: [new File([lines], 'train.jsonl')], mode: { kind: 'full' } });
+    const key = await j.startLocal({ label: 'slow tokens', files: [{ path: 'train.jsonl', file: new File([lines], 'train.jsonl') }], mode: { kind: 'full' } });
     let stored: DatasetStatus | undefined;
     while (stored?.state !== 'done') {
       await new Promise((r) => setTimeout(r, 5));

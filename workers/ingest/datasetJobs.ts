@@ -1,7 +1,7 @@
 import type { ByteSource } from '../../src/core/decode/types';
 import { encodeFeatures } from '../../src/core/featureColumns';
 import { chunkKeyOf, MAX_ERROR_SAMPLES, shardKeyOf, StorageFullError, type DatasetRecord, type ShardInput, type ShardRecord, type TrajectoryStore } from '../store';
-import type { DatasetStatus, HubIngestRequest, IngestMode, LocalIngestRequest } from '../datasetsApi';
+import type { DatasetStatus, HubIngestRequest, IngestMode, LocalFile, LocalIngestRequest } from '../datasetsApi';
 import { DEFAULT_ENDPOINT } from '../datasetsApi';
 import { datasetStatus } from './datasetStatus';
 import { ingestShard, type ShardBatch } from './ingestShard';
@@ -53,14 +53,15 @@ export class DatasetJobs {
 
   async startHub({ target, plan, selection, mode }: HubIngestRequest): Promise<string> {
     const endpoint = (target.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-    const key = hubDatasetKey(endpoint, plan.repo, plan.revision);
+    const key = plan.via === 'url' ? `url|${plan.repo}` : hubDatasetKey(endpoint, plan.repo, plan.revision);
     const chosen = new Set(selection.map((s) => `${s.config}\u0000${s.split}`));
     const files = plan.configs.flatMap((c) =>
       c.splits.filter((s) => chosen.has(`${c.name}\u0000${s.name}`)).flatMap((s) => s.files.map((f) => ({ config: c.name, split: s.name, path: f.path, size: f.size, rowsTotal: f.rows }))),
     );
     if (files.length === 0) throw new Error(`Nothing to load: choose at least one config and split of ${plan.repo}.`);
     await this.replaceIfChanged(key, plan.commit, mode);
-    await this.deps.store.putDataset({ key, source: { kind: 'hub', repo: plan.repo, revision: plan.revision, endpoint }, commit: plan.commit, ...modeFields(mode), selection });
+    const source = plan.via === 'url' ? { kind: 'url' as const, url: plan.repo } : { kind: 'hub' as const, repo: plan.repo, revision: plan.revision, endpoint };
+    await this.deps.store.putDataset({ key, source, ...(plan.commit ? { commit: plan.commit } : {}), ...modeFields(mode), selection });
     await this.addShards(key, files);
     this.run(key, target.token === undefined ? {} : { token: target.token });
     return key;
@@ -68,7 +69,7 @@ export class DatasetJobs {
 
   async startLocal({ label, files, mode }: LocalIngestRequest): Promise<string> {
     const key = `local|${label}`;
-    const byPath = new Map(files.map((f) => [pathOf(f), f]));
+    const byPath = new Map(files.map((f) => [f.path, f.file]));
     await this.replaceIfChanged(key, undefined, mode, byPath);
     this.localFiles.set(key, byPath);
     await this.deps.store.putDataset({ key, source: { kind: 'local', label }, ...modeFields(mode), selection: [] });
@@ -78,8 +79,16 @@ export class DatasetJobs {
   }
 
   /** Hands the files of a local dataset over again after a reload, and resumes it. */
-  async reattach(datasetKey: string, files: File[]): Promise<void> {
-    this.localFiles.set(datasetKey, new Map(files.map((f) => [pathOf(f), f])));
+  async reattach(datasetKey: string, files: LocalFile[]): Promise<void> {
+    const shards = await this.deps.store.getShards(datasetKey);
+    const byPath = new Map<string, File>();
+    for (const s of shards) {
+      // A file picked on its own has only its name; a folder pick gives the same relative paths.
+      const file = files.find((f) => f.path === s.path) ?? files.find((f) => f.file.name === s.path.split('/').pop() && f.file.size === s.size);
+      if (file) byPath.set(s.path, file.file);
+    }
+    if (byPath.size === 0) throw new Error(`None of the ${files.length} files opened belongs to this dataset (same name and size as one of its ${shards.length} files).`);
+    this.localFiles.set(datasetKey, byPath);
     await this.resume(datasetKey, {});
   }
 
@@ -157,7 +166,11 @@ export class DatasetJobs {
       if (abort.signal.aborted) return;
       const shards = readingOrder(await this.deps.store.getShards(key));
       const shard = shards.find((s) => s.state === 'pending' || s.state === 'running');
-      if (!shard) return;
+      if (!shard) {
+        // In the background: the dataset is loaded now, whatever the token pool still has to do.
+        void this.compact(shards).catch((e: unknown) => this.fail(key, `Could not compact the stored feature columns: ${e instanceof Error ? e.message : String(e)}`));
+        return;
+      }
       const limit = dataset.mode === 'sample' ? rowLimitFor(shard, shards, dataset.sampleRows) : undefined;
       await this.setShard(shard, { state: 'running', ...(limit !== undefined ? { rowLimit: limit } : {}) });
       const stop = await this.readShard(dataset, { ...shard, ...(limit !== undefined ? { rowLimit: limit } : {}) }, secrets, abort.signal, (rows, bytes) => {
@@ -170,9 +183,20 @@ export class DatasetJobs {
     }
   }
 
+  /**
+   * Merges a finished dataset's per-batch chunks into few large ones, so opening it loads a
+   * handful of records instead of thousands. Waits for the token counts first: they are written
+   * to chunks by key, and merging renames them.
+   */
+  private async compact(shards: ShardRecord[]): Promise<void> {
+    await this.tokens.idle();
+    for (const s of shards) if (s.state === 'done') await this.deps.store.compactShard(s.key);
+  }
+
   /** Reads one shard; true when the whole dataset must stop (paused, or storage full). */
   private async readShard(dataset: DatasetRecord, shard: ShardRecord, secrets: RunSecrets, signal: AbortSignal, onBatch: (rows: number, bytes: number) => void): Promise<boolean> {
-    const progress = { ...shard };
+    // Committed with every batch: a page that closes mid-shard leaves it `running`, i.e. interrupted.
+    const progress: ShardRecord = { ...shard, state: 'running' };
     let lastBytes = 0;
     const commit = async (b: ShardBatch) => {
       const firstRow = progress.rowsDone;
@@ -265,11 +289,6 @@ export function hubDatasetKey(endpoint: string, repo: string, revision: string):
 
 function modeFields(mode: IngestMode): { mode: 'sample' | 'full'; sampleRows: number } {
   return mode.kind === 'sample' ? { mode: 'sample', sampleRows: mode.rows } : { mode: 'full', sampleRows: 0 };
-}
-
-/** A file's path within a dropped folder, or its name. */
-function pathOf(f: File): string {
-  return (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
 }
 
 function inputOf(s: ShardRecord): ShardInput {

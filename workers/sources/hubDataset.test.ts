@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFileSource } from '../../src/core/decode/nodeSource';
 import { parquetInfo } from '../../src/core/decode/parquet';
@@ -143,6 +144,8 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     root = mkdtempSync(path.join(tmpdir(), 'hub-dataset-'));
     cpSync(openSwe, path.join(root, 'corp/gated-traces'), { recursive: true });
     write('corp/gated-traces/.gated', `${TOKEN}\n`);
+    write('corp/gated-nocard/.gated', `${TOKEN}\n`);
+    write('corp/gated-nocard/train.jsonl', '{"a":1}\n');
     write('corp/private-runs/.private', `${TOKEN}\n`);
     write('corp/private-runs/train.jsonl', '{"messages":[]}\n');
     write('corp/csv-only/README.md', '---\nlicense: mit\n---\n# CSV\n');
@@ -157,6 +160,11 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     write('corp/weird/table.tsv', 'a\tb\n');
     write('corp/garbled/README.md', '---\nconfigs: [unclosed\n  - : :\n---\n');
     write('corp/garbled/data/train-00000-of-00001.parquet', readFileSync(aParquet));
+    // 2 MB of incompressible text in 4 row groups: its footer is small, the file is not.
+    let seed = 1;
+    const char = () => String.fromCharCode(33 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 94));
+    const text = Array.from({ length: 4000 }, () => Array.from({ length: 512 }, char).join(''));
+    write('corp/big/data/train-00000-of-00001.parquet', Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'text', data: text, type: 'STRING' }], rowGroupSize: 1000, codec: 'UNCOMPRESSED' })));
     write('corp/broken/data/train-00000-of-00002.parquet', readFileSync(path.join(fixtures, 'broken/truncated.parquet')));
     write('corp/broken/data/train-00001-of-00002.parquet', readFileSync(aParquet));
     hub = await startFakeHub({ root, tokens: [OTHER], pageSize: 3 });
@@ -200,6 +208,11 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     expect(without[0]?.error).toMatch(/^data\/openhands\/minimax_m25\/train-00000-of-00002\.parquet: HTTP 401: Access to dataset corp\/gated-traces is restricted\. You must/);
     expect(JSON.stringify(plan)).not.toContain(TOKEN);
     expect(hub.requests.some((r) => r.url.includes(TOKEN))).toBe(false);
+  });
+
+  it('gated without a card: access is checked on a data file before the plan is returned', async () => {
+    expect(await failure('corp/gated-nocard', { token: OTHER })).toBeInstanceOf(TokenRejectedError);
+    expect(shape(await discover('corp/gated-nocard', { token: TOKEN }))).toEqual({ default: { train: ['train.jsonl'] } });
   });
 
   it('private: "not found" without a token (with the hint), the plan with one', async () => {
@@ -247,6 +260,15 @@ describe('discoverHubDataset: gated, private, conversion-only and odd repositori
     const plan = await discover('corp/garbled');
     expect(shape(plan)).toEqual({ default: { train: ['data/train-00000-of-00001.parquet'] } });
     expect(plan.warnings[0]).toMatch(/^README\.md: the YAML front matter is not valid YAML/);
+  });
+
+  it('row counts read 64 KB from the end of a shard, not the whole file or hyparquet\'s 512 KB', async () => {
+    const plan = await discover('corp/big');
+    expect(plan.configs[0]?.splits[0]?.files[0]?.size).toBeGreaterThan(2_000_000);
+    hub.requests.length = 0;
+    const [count] = await rowCounts(plan);
+    expect([count?.rows, count?.rowGroups?.map((g) => g.rows)]).toEqual([4000, [1000, 1000, 1000, 1000]]);
+    expect(hub.requests.map((r) => [r.method, r.bytes])).toEqual([['GET', 65_536]]);
   });
 
   it('a broken shard: its row count is an error naming it, the other shards still count', async () => {

@@ -4,6 +4,7 @@ import { parseDatasetRef } from '../../src/core/hub/datasetId';
 import { HubUnreachableError, NoDataFilesError, RevisionNotFoundError, TokenRejectedError, TokenRequiredError } from '../../src/core/hub/hubErrors';
 import { convertParquetLayout, datasetLayout, type DataFileKind, type DatasetLayout, type LayoutSource, type RepoFileEntry } from '../../src/core/hub/layout';
 import { HubClient } from './hubClient';
+import { serverMessage } from './httpErrors';
 import { errorForRefusal, rethrowTyped, type RefusalContext } from './hubErrorMapping';
 import type { RetryPolicy } from './retry';
 
@@ -83,19 +84,34 @@ export async function discoverHubDataset(opts: DiscoverOptions): Promise<HubData
   if (token && !token.startsWith('hf_')) throw new TokenRejectedError(ref.repo, endpoint, 'malformed');
   const hub = new Hub(new HubClient({ endpoint, token, fetch: opts.fetch, retry: opts.retry, signal: opts.signal }), ref.repo, token);
 
-  const main = await hub.revision(revision);
-  if (main.gated && !token) throw new TokenRequiredError(ref.repo, endpoint);
-  const files = await hub.files(main.sha, revision);
-  const card = revision === CONVERT_PARQUET ? undefined : await hub.card(main.sha, revision, files);
-  const layout = revision === CONVERT_PARQUET ? convertParquetLayout(files) : datasetLayout(files, card);
-  const base = { repo: ref.repo, revision, endpoint, gated: main.gated, private: main.private, ...cardFacts(card) };
-  if (layout.configs.length > 0) return hub.plan(base, main.sha, layout);
+  const facts = await hub.revision(revision);
+  if (facts.gated && !token) throw new TokenRequiredError(ref.repo, endpoint);
+  const { card, layout } = await readRevision(hub, facts.sha, revision);
+  const base = { repo: ref.repo, revision, endpoint, gated: facts.gated, private: facts.private, ...cardFacts(card) };
+  if (layout.configs.length === 0) return fromConversion(hub, base, layout);
+  const plan = hub.plan(base, facts.sha, layout);
+  const first = plan.configs[0]?.splits[0]?.files[0];
+  // Without a card read, nothing has shown yet that the token may read this gated dataset's files.
+  if (facts.gated && !card && first) await hub.checkAccess(first.url, revision);
+  return plan;
+}
 
+type PlanBase = Omit<HubDatasetPlan, 'commit' | 'configs' | 'source' | 'ignored' | 'warnings'>;
+
+async function readRevision(hub: Hub, sha: string, revision: string): Promise<{ card?: DatasetCard; layout: DatasetLayout }> {
+  const files = await hub.files(sha, revision);
+  if (revision === CONVERT_PARQUET) return { layout: convertParquetLayout(files) };
+  const card = await hub.card(sha, revision, files);
+  return card ? { card, layout: datasetLayout(files, card) } : { layout: datasetLayout(files) };
+}
+
+/** The plan from refs/convert/parquet, for a revision without readable data files (`unreadable` is its layout). */
+async function fromConversion(hub: Hub, base: PlanBase, unreadable: DatasetLayout): Promise<HubDatasetPlan> {
   const converted = await hub.revision(CONVERT_PARQUET, true);
-  const convertedLayout = converted && convertParquetLayout(await hub.files(converted.sha, CONVERT_PARQUET));
-  if (!converted || !convertedLayout || convertedLayout.configs.length === 0) throw new NoDataFilesError(ref.repo, revision, layout.ignored);
-  const note = `No readable data files at revision "${revision}"; reading the Hub's parquet conversion (${CONVERT_PARQUET}) instead`;
-  return hub.plan(base, converted.sha, { ...convertedLayout, ignored: layout.ignored, warnings: [...layout.warnings, note, ...convertedLayout.warnings] });
+  const layout = converted && convertParquetLayout(await hub.files(converted.sha, CONVERT_PARQUET));
+  if (!converted || !layout || layout.configs.length === 0) throw new NoDataFilesError(base.repo, base.revision, unreadable.ignored);
+  const note = `No readable data files at revision "${base.revision}"; reading the Hub's parquet conversion (${CONVERT_PARQUET}) instead`;
+  return hub.plan(base, converted.sha, { ...layout, ignored: unreadable.ignored, warnings: [...unreadable.warnings, note, ...layout.warnings] });
 }
 
 /** The Hub calls of one discovery, each failure mapped to a typed error. */
@@ -133,11 +149,18 @@ class Hub {
     const readme = files.find((f) => f.path === 'README.md');
     if (!readme) return undefined;
     const res = await this.client.get(this.url(sha, readme.path), readme.size > CARD_BYTES ? `bytes=0-${CARD_BYTES - 1}` : undefined);
-    if (!res.ok) throw errorForRefusal({ status: res.status, code: res.headers.get('X-Error-Code') ?? undefined, message: res.headers.get('X-Error-Message') ?? undefined }, this.context(revision));
+    if (!res.ok) throw await this.refusal(res, revision);
     return parseDatasetCard(await res.text());
   }
 
-  plan(base: Omit<HubDatasetPlan, 'commit' | 'configs' | 'source' | 'ignored' | 'warnings'>, commit: string, layout: DatasetLayout): HubDatasetPlan {
+  /** One byte of a file, to turn a refusal into the typed error now rather than per file later. */
+  async checkAccess(url: string, revision: string): Promise<void> {
+    const res = await this.client.get(url, 'bytes=0-0');
+    if (!res.ok) throw await this.refusal(res, revision);
+    await res.body?.cancel().catch(() => undefined);
+  }
+
+  plan(base: PlanBase, commit: string, layout: DatasetLayout): HubDatasetPlan {
     const configs = layout.configs.map((c) => ({
       name: c.name,
       default: c.default,
@@ -148,6 +171,10 @@ class Hub {
       })),
     }));
     return { ...base, commit, configs, source: layout.source, ignored: layout.ignored, warnings: layout.warnings };
+  }
+
+  private async refusal(res: Response, revision: string): Promise<Error> {
+    return errorForRefusal({ status: res.status, code: res.headers.get('X-Error-Code') ?? undefined, message: await serverMessage(res) }, this.context(revision));
   }
 
   private url(commit: string, path: string): string {

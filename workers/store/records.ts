@@ -105,6 +105,18 @@ export interface CommitBatch {
   chunk: FeatureChunk;
 }
 
+/** A dataset's feature chunks as their keys tell them, for readers that reload only what changed. */
+export interface FeatureManifest {
+  /** The dataset record's `updated`: it changes when an ingest starts over (new commit, mode or files). */
+  updated: number;
+  /** `rowsDone` of each of the dataset's shards, by shard key. */
+  progress: Record<string, number>;
+  /** Every stored chunk in shard and row order, those past their shard's progress included. */
+  chunks: { key: string; shardKey: string; firstRow: number }[];
+  /** Keys of the chunks that still have rows on the len/4 token estimate. */
+  pending: string[];
+}
+
 /** A chunk with rows whose exact token counts are still to be computed. */
 export interface PendingTokenChunk {
   chunkKey: string;

@@ -64,6 +64,12 @@ export function chunkKeyOf(shardKey: string, firstRow: number): string {
   return `${shardKey}#${firstRow}`;
 }
 
+/** The inverse of chunkKeyOf: the row number follows the last '#', whatever the shard key holds. */
+export function parseChunkKey(key: string): { key: string; shardKey: string; firstRow: number } {
+  const hash = key.lastIndexOf('#');
+  return { key, shardKey: key.slice(0, hash), firstRow: Number(key.slice(hash + 1)) };
+}
+
 /** Ranges over compound keys: arrays sort after every string and number, so `[...p, []]` bounds all `[...p, ...]`. */
 export function prefixRange(...prefix: string[]): IDBKeyRange {
   return IDBKeyRange.bound(prefix, [...prefix, []]);

@@ -11,8 +11,8 @@ import { COMPACT_READ, COMPACT_ROWS, leadingGroup, mergeRecords } from './compac
 import { StorageFullError, StoreClosedError, StoreError } from './errors';
 import { estimateQuota, isQuotaError } from './quota';
 import { issueAll } from './requests';
-import type { ChunkRecord, CommitBatch, DatasetInput, DatasetRecord, PendingTokenChunk, ShardInput, ShardRecord, StorageUsage, TokenUpdate } from './records';
-import { chunksFrom, DB_NAME, DB_VERSION, prefixRange, rowsFrom, upgradeSchema, type TrajectoryDB } from './schema';
+import type { ChunkRecord, CommitBatch, DatasetInput, DatasetRecord, FeatureManifest, PendingTokenChunk, ShardInput, ShardRecord, StorageUsage, TokenUpdate } from './records';
+import { chunksFrom, DB_NAME, DB_VERSION, parseChunkKey, prefixRange, rowsFrom, upgradeSchema, type TrajectoryDB } from './schema';
 import { cleanDataset } from './source';
 
 export interface OpenStoreOptions {
@@ -188,17 +188,48 @@ export class TrajectoryStore {
    * chunk index). Chunks past a shard's progress, left by an interrupted reset, are not rows of it.
    */
   async loadFeatureTable(datasetKey: string): Promise<FeatureTable> {
-    const records = await this.read(`feature columns of dataset ${datasetKey}`, async () => {
+    return concatChunks((await this.featureChunks(datasetKey)).map((r) => r.chunk));
+  }
+
+  /**
+   * A dataset's feature chunk records: all of them in shard and row order, or those with the given
+   * keys in the order given (a key no longer stored, or of another dataset, is left out). Chunks
+   * past their shard's progress are never returned.
+   */
+  async featureChunks(datasetKey: string, keys?: string[]): Promise<ChunkRecord[]> {
+    return this.read(`feature columns of dataset ${datasetKey}`, async () => {
       const tx = this.db.transaction(['featureChunks', 'shards']);
+      const chunkStore = tx.objectStore('featureChunks');
       const [chunks, shards] = await Promise.all([
-        tx.objectStore('featureChunks').index('byDataset').getAll(prefixRange(datasetKey)),
+        keys ? Promise.all(keys.map((k) => chunkStore.get(k))) : chunkStore.index('byDataset').getAll(prefixRange(datasetKey)),
         tx.objectStore('shards').index('byDataset').getAll(datasetKey),
       ]);
       const progress = new Map(shards.map((s) => [s.key, s.rowsDone]));
-      return chunks.filter((c) => c.rowEnd <= (progress.get(c.shardKey) ?? -1));
+      return chunks.filter((c): c is ChunkRecord => c !== undefined && c.datasetKey === datasetKey && c.rowEnd <= (progress.get(c.shardKey) ?? -1));
     });
-    return concatChunks(records.map((r) => r.chunk));
   }
+
+  /**
+   * What a dataset's feature columns consist of, read from keys alone (no chunk is deserialized):
+   * a reader that holds the table in memory compares it with what it has and loads only what
+   * changed. Undefined when the dataset is not stored.
+   */
+  async featureManifest(datasetKey: string): Promise<FeatureManifest | undefined> {
+    return this.read(`the feature chunk list of dataset ${datasetKey}`, async () => {
+      const tx = this.db.transaction(['datasets', 'shards', 'featureChunks']);
+      const chunks = tx.objectStore('featureChunks');
+      const [dataset, shards, keys, pending] = await Promise.all([
+        tx.objectStore('datasets').get(datasetKey),
+        tx.objectStore('shards').index('byDataset').getAll(datasetKey),
+        chunks.index('byDataset').getAllKeys(prefixRange(datasetKey)),
+        chunks.index('pendingTokens').getAllKeys(IDBKeyRange.bound([datasetKey, 1], [datasetKey, Infinity])),
+      ]);
+      if (!dataset) return undefined;
+      const progress = Object.fromEntries(shards.map((s) => [s.key, s.rowsDone]));
+      return { updated: dataset.updated, progress, chunks: keys.map(parseChunkKey), pending };
+    });
+  }
+
 
   /** Chunks with rows still on the len/4 token estimate, at most `limit` of them. */
   async pendingTokenChunks(datasetKey: string, limit?: number): Promise<PendingTokenChunk[]> {

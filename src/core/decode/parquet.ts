@@ -2,7 +2,7 @@ import { parquetReadObjects, parquetSchema, type AsyncBuffer, type FileMetaData 
 import { compressors } from 'hyparquet-compressors';
 import type { RawRow } from '../types';
 import { asyncBufferOf } from './parquetBuffer';
-import { checkRowGroupFits, readFooter, rowGroupLayouts, type RowGroupLayout } from './parquetFooter';
+import { checkRowGroupFits, readFooter, rowGroupLabel, rowGroupLayouts, type RowGroupLayout } from './parquetFooter';
 import { plainParsers, plainRow } from './plainValue';
 import { DecodeError, reasonOf, type ByteSource, type RowBatch, type RowRange } from './types';
 
@@ -21,9 +21,18 @@ export interface ParquetInfo {
   columns: string[];
 }
 
+export interface ParquetInfoOptions {
+  /**
+   * Bytes of the first read from the end (default 512 KB). Over a network, where many files'
+   * footers are read, a smaller one (64 KB) saves most of the transfer; a bigger footer costs
+   * one more read.
+   */
+  footerBytes?: number;
+}
+
 /** Row count, row groups and columns, from the footer alone (one read at the end of the file). */
-export async function parquetInfo(source: ByteSource): Promise<ParquetInfo> {
-  const metadata = await readFooter(source, asyncBufferOf(source));
+export async function parquetInfo(source: ByteSource, opts: ParquetInfoOptions = {}): Promise<ParquetInfo> {
+  const metadata = await readFooter(source, asyncBufferOf(source), opts.footerBytes);
   return {
     rows: Number(metadata.num_rows),
     rowGroups: rowGroupLayouts(metadata).map(({ firstRow, rows, bytes }) => ({ firstRow, rows, bytes })),
@@ -44,13 +53,11 @@ export async function* readParquet(source: ByteSource, opts: ParquetReadOptions 
     const start = Math.max(rowStart, layout.firstRow);
     const end = Math.min(rowEnd, layout.firstRow + layout.rows);
     if (start >= end) continue;
-    checkRowGroupFits(source, metadata, layout);
-    const rows = await readRowGroup({ source, file, metadata, layout, start, end, columns });
-    yield { firstRow: start, rows, errors: [] };
+    yield await readWholeRowGroup({ source, file, metadata, layout, start, end, columns });
   }
 }
 
-interface GroupRead {
+export interface GroupRead {
   source: ByteSource;
   file: AsyncBuffer;
   metadata: FileMetaData;
@@ -58,6 +65,12 @@ interface GroupRead {
   start: number;
   end: number;
   columns: string[] | undefined;
+}
+
+/** Rows `start`–`end` of one row group as one batch, all its projected column chunks read at once. */
+export async function readWholeRowGroup(read: GroupRead): Promise<RowBatch> {
+  checkRowGroupFits(read.source, read.metadata, read.layout);
+  return { firstRow: read.start, rows: await readRowGroup(read), errors: [] };
 }
 
 async function readRowGroup({ source, file, metadata, layout, start, end, columns }: GroupRead): Promise<RawRow[]> {
@@ -75,7 +88,7 @@ async function readRowGroup({ source, file, metadata, layout, start, end, column
     });
     return rows.map(plainRow);
   } catch (e) {
-    throw new DecodeError(source.name, `row group ${layout.index} (rows ${layout.firstRow}–${layout.firstRow + layout.rows - 1}): ${reasonOf(e)}`);
+    throw new DecodeError(source.name, `${rowGroupLabel(layout)}: ${reasonOf(e)}`);
   }
 }
 
@@ -83,7 +96,8 @@ function topLevelColumns(metadata: FileMetaData): string[] {
   return parquetSchema(metadata).children.map((child) => child.element.name);
 }
 
-function presentColumns(metadata: FileMetaData, wanted: string[]): string[] {
+/** The wanted columns that the file has. */
+export function presentColumns(metadata: FileMetaData, wanted: string[]): string[] {
   const present = new Set(topLevelColumns(metadata));
   return wanted.filter((name) => present.has(name));
 }

@@ -7,10 +7,18 @@ import { DecodeError, type ByteSource } from './types';
  * rather than a DataView RangeError deep inside the decoder.
  */
 export function asyncBufferOf(source: ByteSource): AsyncBuffer {
+  // The footer is read as one suffix of the file (FOOTER_FETCH_BYTES): for a small file that is the
+  // whole file, so later reads inside it are served from it instead of fetched again.
+  let tail: { start: number; bytes: Promise<ArrayBuffer> } | undefined;
   return {
     byteLength: source.size,
     slice(start: number, end = source.size) {
+      if (tail && start >= tail.start && end <= source.size && start <= end) {
+        const from = tail.start;
+        return tail.bytes.then((b) => b.slice(start - from, end - from));
+      }
       const read = checkedSlice(source, start, end);
+      if (end === source.size && (!tail || start < tail.start)) tail = { start, bytes: read };
       // hyparquet prefetches ranges eagerly; one it never awaits (its read failed first
       // elsewhere) must not surface as an unhandled rejection. Awaiters still see the error.
       read.catch(() => undefined);

@@ -3,7 +3,7 @@ import { detectFileKind, stripGz } from './fileKind';
 import { gunzip, isGzip } from './gzip';
 import { readJson } from './json';
 import { readJsonl } from './jsonl';
-import { readParquet } from './parquet';
+import { readParquetIncremental } from './parquetStream';
 import { peekStream } from './peek';
 import { DecodeError, reasonOf, type ByteSource, type FileKind, type RowBatch, type RowRange } from './types';
 
@@ -26,7 +26,7 @@ export async function* readRows(source: ByteSource, opts: ReadRowsOptions = {}):
   }
   const { kind } = detectFileKind(source.name, head);
   if (kind === 'parquet') {
-    yield* readParquet(source, opts);
+    yield* readParquetIncremental(source, opts);
     return;
   }
   yield* readText(kind, source.stream(), source.name, opts);

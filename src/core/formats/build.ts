@@ -50,8 +50,8 @@ export function buildTrajectory(row: RawRow, ctx: RowContext, parts: Parts): Tra
   assign(t, 'instanceId', instanceId);
   assign(t, 'repo', nonEmptyStr(row.repo) ?? nonEmptyStr(at(row, 'metadata.repo')) ?? repoFromInstanceId(instanceId));
   assign(t, 'language', nonEmptyStr(row.language) ?? nonEmptyStr(at(row, 'metadata.language')));
-  assign(t, 'agent', ctx.config ?? parts.agent);
-  assign(t, 'model', nonEmptyStr(row.model) ?? nonEmptyStr(row.model_name) ?? nonEmptyStr(at(row, 'metadata.model')) ?? nonEmptyStr(at(row, 'metadata.llm_config.model')) ?? ctx.split);
+  assign(t, 'agent', meaningful(ctx.config) ?? parts.agent);
+  assign(t, 'model', nonEmptyStr(row.model) ?? nonEmptyStr(row.model_name) ?? nonEmptyStr(at(row, 'metadata.model')) ?? nonEmptyStr(at(row, 'metadata.llm_config.model')) ?? meaningful(ctx.split));
   assign(t, 'outcomeLabel', outcome.label);
   assign(t, 'exitStatus', nonEmptyStr(row.exit_status) ?? nonEmptyStr(at(row, 'info.exit_status')) ?? nonEmptyStr(at(row, 'metadata.exit_status')));
   assign(t, 'category', nonEmptyStr(row.category) ?? nonEmptyStr(at(row, 'metadata.category')));
@@ -111,3 +111,11 @@ function withoutPatches(metadata: unknown): unknown {
   return rest;
 }
 
+
+/** Hub names that say nothing of harness or model: the default config, the standard split names. */
+const GENERIC_NAMES = new Set(['default', 'train', 'test', 'validation', 'valid', 'dev', 'eval']);
+
+/** A config or split name when it names a harness or a model (Open-SWE-Traces: `openhands` / `qwen35_122b`). */
+function meaningful(name: string | undefined): string | undefined {
+  return name && !GENERIC_NAMES.has(name.toLowerCase()) ? name : undefined;
+}

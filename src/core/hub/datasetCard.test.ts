@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { generatedFixtures } from '../../../scripts/hub/generatedFixtures';
 import { parseDatasetCard } from './datasetCard';
 
+/** Written before any test runs, so the generator's time never counts against a test's timeout. */
+const fixtures = generatedFixtures();
 const card = (yaml: string, body = '# Title\n') => `---\n${yaml}\n---\n${body}`;
 
 describe('parseDatasetCard', () => {
   it('reads the Open-SWE-Traces fixture card: three configs of {split, path} lists, the default, dataset_info sizes', () => {
-    const readme = readFileSync(path.join(generatedFixtures(), 'nvidia/Open-SWE-Traces/README.md'), 'utf8');
+    const readme = readFileSync(path.join(fixtures, 'nvidia/Open-SWE-Traces/README.md'), 'utf8');
     const parsed = parseDatasetCard(readme);
     expect(parsed.warnings).toEqual([]);
     expect(parsed.license).toBe('cc-by-4.0');

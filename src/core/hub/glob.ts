@@ -3,7 +3,7 @@
  * inside one path segment, `**` spans segments (`a/**\/b` also matches `a/b`), `[...]` is a
  * character class (`[!...]` negated). Matched against whole repository paths.
  */
-export function globToRegExp(pattern: string): RegExp {
+function globToRegExp(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
@@ -25,18 +25,14 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-/** Whether the pattern is a glob rather than one exact path. */
-export function hasWildcards(pattern: string): boolean {
-  return /[*?[]/.test(pattern);
-}
-
 /**
  * HF skips hidden files and folders (a segment starting with `.`) unless the pattern names
  * hidden segments itself.
  */
-export function matchesGlob(pattern: string, path: string): boolean {
-  if (hiddenSegments(path) > hiddenSegments(pattern)) return false;
-  return globToRegExp(pattern).test(path);
+export function globMatcher(pattern: string): (path: string) => boolean {
+  const regex = globToRegExp(pattern);
+  const hidden = hiddenSegments(pattern);
+  return (path) => hiddenSegments(path) <= hidden && regex.test(path);
 }
 
 function hiddenSegments(path: string): number {

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, DEFAULT_SPLIT, type CardConfig, type DatasetCard } from './datasetCard';
-import { matchesGlob } from './glob';
+import { globMatcher } from './glob';
 
 export type DataFileKind = 'parquet' | 'jsonl' | 'json';
 
@@ -116,8 +116,9 @@ function cardConfig(config: CardConfig, files: RepoFileEntry[], warnings: string
 }
 
 function matching(patterns: string[], files: RepoFileEntry[]): DataFile[] {
+  const matchers = patterns.map(globMatcher);
   return files
-    .filter((f) => patterns.some((p) => matchesGlob(p, f.path)))
+    .filter((f) => matchers.some((matches) => matches(f.path)))
     .flatMap((f) => {
       const kind = dataFileKind(f.path);
       return kind && !isMetadata(f.path) ? [{ ...f, ...kind }] : [];

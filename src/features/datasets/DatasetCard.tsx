@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatSeconds } from '../../core/display';
-import type { DatasetStatus, ShardStatus } from '../../../workers/datasetsApi';
+import type { DatasetStatus, LocalFile, ShardStatus } from '../../../workers/datasetsApi';
+import { pickedFiles } from './localFiles';
 
 interface Props {
   dataset: DatasetStatus;
@@ -8,6 +9,7 @@ interface Props {
   onPause(): void;
   onResume(): void;
   onRemove(): void;
+  onReattach(files: LocalFile[]): void;
 }
 
 const STATE_LABEL: Record<DatasetStatus['state'], string> = {
@@ -29,7 +31,7 @@ function targetRows(d: DatasetStatus): number | null {
 }
 
 /** One stored dataset: what it is, how far its ingest got, and what can be done with it. */
-export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, onRemove }: Props) {
+export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, onRemove, onReattach }: Props) {
   const target = targetRows(d);
   const fraction = target ? (d.rows + d.errors) / target : d.bytesTotal ? d.bytesDone / d.bytesTotal : 0;
   const failed = d.shards.filter((s) => s.state === 'error');
@@ -62,7 +64,7 @@ export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, o
             </dd>
           </div>
           <div>
-            <dt>Downloaded</dt>
+            <dt>Fetched</dt>
             <dd>
               {formatBytes(d.bytesDone)}
               <span className="muted"> / {formatBytes(d.bytesTotal)}</span>
@@ -141,6 +143,21 @@ export function DatasetCard({ dataset: d, selected, onOpen, onPause, onResume, o
           <button className="button" type="button" onClick={onResume}>
             Resume
           </button>
+        )}
+        {d.state === 'needs-files' && (
+          <label className="button">
+            Open its files again…
+            <input
+              className="visually-hidden"
+              type="file"
+              multiple
+              onChange={(e) => {
+                const files = pickedFiles(e.currentTarget.files);
+                e.currentTarget.value = '';
+                if (files.length) onReattach(files);
+              }}
+            />
+          </label>
         )}
         <button className="button button-danger" type="button" onClick={onRemove}>
           Delete

@@ -1,5 +1,6 @@
 import { DatasetCard } from './DatasetCard';
 import { HubLookup } from './HubLookup';
+import { LocalImport } from './LocalImport';
 import { PlanPicker } from './PlanPicker';
 import type { DatasetsState } from './useDatasets';
 
@@ -15,6 +16,7 @@ export function DatasetsPanel({ state, selectedKey, onOpen }: Props) {
   return (
     <div className="datasets">
       <HubLookup busy={lookup.state === 'looking'} onLookup={state.discover} />
+      <LocalImport onFiles={(label, files) => void state.ingestLocal(label, files).then((key) => key && onOpen(key))} onNothing={state.fail} />
       {lookup.state === 'failed' && (
         <p className="lookup-error" role="alert">
           {lookup.message}
@@ -47,6 +49,7 @@ export function DatasetsPanel({ state, selectedKey, onOpen }: Props) {
               onPause={() => state.pause(d.key)}
               onResume={() => state.resume(d.key)}
               onRemove={() => state.remove(d.key)}
+              onReattach={(files) => state.reattach(d.key, files)}
             />
           ))}
         </div>

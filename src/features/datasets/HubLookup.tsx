@@ -31,12 +31,12 @@ export function HubLookup({ busy, onLookup }: Props) {
     <form className="hub-lookup" onSubmit={submit} aria-label="Load a dataset from the Hugging Face Hub">
       <div className="hub-lookup-row">
         <label className="field field-grow" htmlFor={`${id}-repo`}>
-          <span>Hugging Face dataset</span>
+          <span>Hugging Face dataset or file URL</span>
           <input
             id={`${id}-repo`}
             value={repo}
             onChange={(e) => setRepo(e.target.value)}
-            placeholder="owner/name, e.g. nvidia/Open-SWE-Traces"
+            placeholder="owner/name (e.g. nvidia/Open-SWE-Traces), or https://…/file.parquet"
             list={`${id}-examples`}
             autoComplete="off"
             spellCheck={false}

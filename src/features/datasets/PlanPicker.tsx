@@ -48,8 +48,14 @@ export function PlanPicker({ plan, onLoad, onCancel }: Props) {
         <div>
           <h2 className="mono">{plan.repo}</h2>
           <p className="muted small">
-            revision <code>{plan.revision}</code> at commit <code title={plan.commit}>{plan.commit.slice(0, 10)}</code> · configs from{' '}
-            {plan.via === 'card' ? 'the dataset card' : plan.via === 'layout' ? 'the file layout' : 'the parquet conversion (refs/convert/parquet)'}
+            {plan.via === 'url' ? (
+              <>one file, read with range requests from {plan.endpoint}</>
+            ) : (
+              <>
+                revision <code>{plan.revision}</code> at commit <code title={plan.commit}>{plan.commit.slice(0, 10)}</code> · configs from{' '}
+                {plan.via === 'card' ? 'the dataset card' : plan.via === 'layout' ? 'the file layout' : 'the parquet conversion (refs/convert/parquet)'}
+              </>
+            )}
           </p>
         </div>
         <button className="button" type="button" onClick={onCancel}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatasetPlan, DatasetStatus, HubTarget, IngestMode, Selection } from '../../../workers/datasetsApi';
+import type { DatasetPlan, DatasetStatus, HubTarget, IngestMode, LocalFile, Selection } from '../../../workers/datasetsApi';
 import { datasetsClient, type DatasetsClient } from '../../../workers/datasetsClient';
 import { rememberToken, tokenFor } from './tokenMemory';
 
@@ -11,15 +11,21 @@ export type Lookup =
 
 export interface DatasetsState {
   datasets: DatasetStatus[];
+  /** The stored datasets have been listed once (before that, `datasets` is empty for want of news). */
+  ready: boolean;
   lookup: Lookup;
   /** A failure of an action on a dataset (pause, resume, delete), shown until the next action. */
   actionError: string | undefined;
   discover(target: HubTarget): void;
   ingest(selection: Selection[], mode: IngestMode): Promise<string | undefined>;
+  ingestLocal(label: string, files: LocalFile[]): Promise<string | undefined>;
+  reattach(key: string, files: LocalFile[]): void;
   pause(key: string): void;
   resume(key: string): void;
   remove(key: string): void;
   clearLookup(): void;
+  /** Shows a problem found before anything reached the worker. */
+  fail(message: string): void;
 }
 
 /** Asks the browser not to evict stored datasets under storage pressure; it may say no. */
@@ -32,6 +38,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Datasets in the browser's storage, live, and the Hub lookup in progress. */
 export function useDatasets(client: () => DatasetsClient = datasetsClient): DatasetsState {
   const [datasets, setDatasets] = useState<DatasetStatus[]>([]);
+  const [ready, setReady] = useState(false);
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const [actionError, setActionError] = useState<string>();
   const latestLookup = useRef<symbol | undefined>(undefined);
@@ -41,6 +48,7 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     client()
       .watch((all) => {
         setDatasets(all);
+        setReady(true);
         // A page that closed mid-ingest left it interrupted: carry on where its last batch ended.
         if (first) for (const d of all) if (d.state === 'interrupted') void client().resume(d.key, tokenFor(d));
         first = false;
@@ -81,6 +89,20 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
     [client, lookup],
   );
 
+  const ingestLocal = useCallback(
+    async (label: string, files: LocalFile[]) => {
+      setActionError(undefined);
+      void persistStorage();
+      try {
+        return await client().ingestLocal({ label, files, mode: { kind: 'full' } });
+      } catch (e) {
+        setActionError(messageOf(e));
+        return undefined;
+      }
+    },
+    [client],
+  );
+
   const act = useCallback(
     (run: (c: DatasetsClient) => Promise<void>) => {
       setActionError(undefined);
@@ -91,13 +113,17 @@ export function useDatasets(client: () => DatasetsClient = datasetsClient): Data
 
   return {
     datasets,
+    ready,
     lookup,
     actionError,
     discover,
     ingest,
+    ingestLocal,
+    reattach: (key, files) => act((c) => c.reattach(key, files)),
     pause: (key) => act((c) => c.pause(key)),
     resume: (key) => act((c) => c.resume(key, tokenFor(datasets.find((d) => d.key === key)))),
     remove: (key) => act((c) => c.remove(key)),
     clearLookup: () => setLookup({ state: 'idle' }),
+    fail: setActionError,
   };
 }

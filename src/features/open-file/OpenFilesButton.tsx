@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { ACCEPT_ATTRIBUTE } from './accept';
+import { ACCEPT_ATTRIBUTE } from '../../core/acceptedFiles';
 
 /** "Open files": a native file input dressed as a button, so it stays keyboard- and test-friendly. */
 export function OpenFilesButton({ onFiles }: { onFiles: (files: File[]) => void }) {

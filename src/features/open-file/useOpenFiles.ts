@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileSummary, FormatInfo, Progress } from '../../../workers/api';
 import { ingestClient, type IngestClient } from '../../../workers/client';
-import { isAccepted, unsupportedMessage } from './accept';
+import { isAccepted, unsupportedMessage } from '../../core/acceptedFiles';
 
 export interface OpenedFile {
   key: number;

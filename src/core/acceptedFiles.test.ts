@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_ATTRIBUTE, isAccepted, unsupportedMessage } from './accept';
-import { formatBytes, formatDuration } from '../../core/display';
+import { ACCEPT_ATTRIBUTE, isAccepted, unsupportedMessage } from './acceptedFiles';
+import { formatBytes, formatDuration } from './display';
 
 describe('accepted files', () => {
   it.each([

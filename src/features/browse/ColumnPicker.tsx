@@ -1,0 +1,62 @@
+/** The "Columns" menu: show or hide each column, grouped as in the table; reset to the defaults. */
+import type { Column } from '@tanstack/react-table';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RowView } from '../../../workers/query/queryApi';
+import { GROUPS, type BrowseFeatures } from './columns';
+
+interface Props {
+  columns: Column<BrowseFeatures, RowView, unknown>[];
+  onReset(): void;
+}
+
+export function ColumnPicker({ columns, onReset }: Props) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const shown = columns.filter((c) => c.getIsVisible()).length;
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => root.current?.contains(e.target as Node) || setOpen(false);
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  return (
+    <div
+      className="browse-picker"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
+      <button ref={button} type="button" className="button browse-picker-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        Columns <span className="browse-picker-count">{shown}</span>
+      </button>
+      {open && (
+        <div id={panelId} className="browse-picker-panel" role="group" aria-label="Shown columns">
+          {GROUPS.map((group) => (
+            <fieldset key={group} className="browse-picker-group">
+              <legend>{group}</legend>
+              {columns
+                .filter((c) => c.columnDef.meta?.group === group)
+                .map((c) => (
+                  <label key={c.id} className="browse-picker-option" title={c.columnDef.meta?.description}>
+                    <input type="checkbox" checked={c.getIsVisible()} disabled={!c.getCanHide() || (c.getIsVisible() && shown === 1)} onChange={c.getToggleVisibilityHandler()} />
+                    {typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
+                  </label>
+                ))}
+            </fieldset>
+          ))}
+          <button type="button" className="button browse-picker-reset" onClick={onReset}>
+            Reset columns
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

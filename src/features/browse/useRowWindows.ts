@@ -1,0 +1,144 @@
+/**
+ * Rows of a view, fetched from the query worker a page at a time as they scroll into range. A
+ * `revision` bump refreshes the worker's table (cheap while an ingest appends); the pages shown
+ * stay on screen until their refreshed versions arrive, so rows never flash empty.
+ */
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { filterKey } from '../../core/query/filterSpec';
+import type { FilterSpec, QueryApi, RowView, SortSpec } from '../../../workers/query/queryApi';
+import { VALUE_COLUMNS } from './columns';
+
+export const PAGE_ROWS = 100;
+
+export interface RowWindows {
+  /** Dataset, sort and filter of the view, as one string. */
+  view: string;
+  /** Goes up whenever a page arrives. */
+  version: number;
+  /** False until the worker has answered once. */
+  ready: boolean;
+  error: string | undefined;
+  /** Rows that pass the filter, and rows in the table. */
+  matched: number;
+  total: number;
+  /** Rows whose tokens are still the len/4 estimate. */
+  tokensPending: number;
+  /** The worker table's revision the counts come from. */
+  revision: number;
+  /** The row at a view position, when its page has arrived (or an older version of it is on screen). */
+  rowAt(position: number): RowView | undefined;
+  /** Fetches the pages covering positions `[start, end)` that are not there yet. */
+  ensure(start: number, end: number): void;
+  /** Where a row is in this view, -1 when filtered out. */
+  positionOf(id: string): Promise<number>;
+}
+
+interface Pages {
+  /** Dataset, sort and filter: pages of another view are never shown. */
+  view: string;
+  revision: number;
+  pages: Map<number, RowView[]>;
+  loading: Set<number>;
+  /** The previous revision's pages of the same view, shown until replaced. */
+  stale: Map<number, RowView[]>;
+}
+
+export function useRowWindows(client: QueryApi, datasetKey: string, revision: number, sort: SortSpec, filter: FilterSpec | undefined): RowWindows {
+  const view = JSON.stringify([datasetKey, sort, filterKey(filter)]);
+  const [state, setState] = useState({ ready: false, error: undefined as string | undefined, matched: 0, total: 0, tokensPending: 0, revision: 0 });
+  const pages = useRef<Pages>({ view, revision: 0, pages: new Map(), loading: new Set(), stale: new Map() });
+  const [version, pageArrived] = useReducer((n: number) => n + 1, 0);
+  const latest = useRef({ client, datasetKey, sort, filter, view });
+  latest.current = { client, datasetKey, sort, filter, view };
+
+  const reset = useCallback((nextView: string, nextRevision: number) => {
+    const current = pages.current;
+    const keep = current.view === nextView ? new Map([...current.stale, ...current.pages]) : new Map<number, RowView[]>();
+    pages.current = { view: nextView, revision: nextRevision, pages: new Map(), loading: new Set(), stale: keep };
+  }, []);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      const { client: c, datasetKey: key, sort: s, filter: f, view: v } = latest.current;
+      const target = pages.current;
+      target.loading.add(page);
+      c.view({ datasetKey: key, sort: s, ...(f ? { filter: f } : {}), offset: page * PAGE_ROWS, limit: PAGE_ROWS, columns: VALUE_COLUMNS })
+        .then((result) => {
+          target.loading.delete(page);
+          // A page from another view, or from before the last refresh, is not shown.
+          if (pages.current.view !== v || result.revision < pages.current.revision) return;
+          if (result.revision > pages.current.revision) reset(v, result.revision);
+          pages.current.pages.set(page, result.rows);
+          pages.current.stale.delete(page);
+          setState((st) => ({ ...st, ready: true, error: undefined, matched: result.matched, total: result.total, revision: result.revision }));
+          pageArrived();
+        })
+        .catch((e: unknown) => {
+          target.loading.delete(page);
+          setState((st) => ({ ...st, ready: true, error: messageOf(e) }));
+        });
+    },
+    [reset],
+  );
+
+  // A revision bump: load what the store has now; the visible pages are then fetched again.
+  useEffect(() => {
+    let live = true;
+    client
+      .refresh(datasetKey)
+      .then((info) => {
+        if (!live) return;
+        setState((st) => ({ ...st, tokensPending: info.tokensPending, revision: info.revision }));
+        if (info.revision === pages.current.revision && pages.current.view === latest.current.view) return;
+        reset(latest.current.view, info.revision);
+        fetchPage(0);
+      })
+      .catch((e: unknown) => live && setState((st) => ({ ...st, ready: true, error: messageOf(e) })));
+    return () => {
+      live = false;
+    };
+  }, [client, datasetKey, revision, reset, fetchPage]);
+
+  // Another sort or filter: the first page of the new order, the rest as they scroll in.
+  useEffect(() => {
+    if (pages.current.view === view) return;
+    reset(view, pages.current.revision);
+    if (pages.current.revision > 0) fetchPage(0);
+  }, [view, reset, fetchPage]);
+
+  const rowAt = useCallback(
+    (position: number): RowView | undefined => {
+      const page = Math.floor(position / PAGE_ROWS);
+      const p = pages.current;
+      const rows = p.pages.get(page) ?? (p.view === view ? p.stale.get(page) : undefined);
+      return rows?.[position - page * PAGE_ROWS];
+    },
+    [view],
+  );
+
+  const ensure = useCallback(
+    (start: number, end: number) => {
+      const p = pages.current;
+      if (p.revision === 0 || p.view !== view) return;
+      for (let page = Math.floor(start / PAGE_ROWS); page * PAGE_ROWS < end; page++) {
+        if (!p.pages.has(page) && !p.loading.has(page)) fetchPage(page);
+      }
+    },
+    [view, fetchPage],
+  );
+
+  // Keyed by the view string, so a filter object made anew on each render does not re-locate rows.
+  const positionOf = useCallback(
+    (id: string) => {
+      const { client: c, datasetKey: key, sort: s, filter: f } = latest.current;
+      return c.rowIndexOf(key, id, s, f);
+    },
+    [view],
+  );
+
+  return { ...state, view, version, rowAt, ensure, positionOf };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
