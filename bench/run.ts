@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     appUrl: servers.appUrl,
     hubUrl: servers.hub.url,
     slowHubUrl: servers.slowHub.url,
+    slowRequests: servers.slowRequests,
     reps: args.reps,
     heavyReps: args.heavyReps,
     profileDir: args.profile ? path.join(ROOT, 'bench', 'results', 'profiles', stamp) : undefined,

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import type { BenchDataset } from '../shared/protocol';
 import type { BenchShard } from './fixtures';
+import type { TimedRequest } from './servers';
 
 export interface BenchEnv {
   pageUrl: string;
@@ -8,6 +9,8 @@ export interface BenchEnv {
   hubUrl: string;
   /** The same Hub at 100 Mbit/s. */
   slowHubUrl: string;
+  /** Requests the slow Hub finished, with their times. */
+  slowRequests: TimedRequest[];
   /** Repetitions of the cheap runs (the medium shard's deferred ingest and decode). */
   reps: number;
   /** Repetitions of the exact-token ingest and its tokenizer baseline, alternating. */

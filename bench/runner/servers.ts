@@ -1,5 +1,5 @@
 import { preview, type PreviewServer } from 'vite';
-import { startFakeHub, type FakeHub } from '../../scripts/hub/fakeHub';
+import { startFakeHub, type FakeHub, type RequestLog } from '../../scripts/hub/fakeHub';
 import type { Builds } from './build';
 
 /** Loopback ports of this benchmark (4420-4429 are reserved for it). */
@@ -7,12 +7,19 @@ export const PORTS = { app: 4420, page: 4421, hub: 4422, slowHub: 4423 } as cons
 /** 100 Mbit/s. */
 export const SLOW_HUB_BYTES_PER_SEC = 12.5e6;
 
+/** A request the slow Hub finished, with when (the runner's performance.now()). */
+export interface TimedRequest extends RequestLog {
+  doneAt: number;
+}
+
 export interface Servers {
   appUrl: string;
   pageUrl: string;
   hub: FakeHub;
   /** The same repositories behind a 100 Mbit/s link. */
   slowHub: FakeHub;
+  /** Every request the slow Hub finished, in order; (c) clears it before its run. */
+  slowRequests: TimedRequest[];
   close(): Promise<void>;
 }
 
@@ -28,9 +35,11 @@ export async function startServers(builds: Builds, dataRoot: string): Promise<Se
     started.push(() => page.close());
     const hub = await startFakeHub({ root: dataRoot, port: PORTS.hub });
     started.push(() => hub.close());
-    const slowHub = await startFakeHub({ root: dataRoot, port: PORTS.slowHub, faults: { throttle: SLOW_HUB_BYTES_PER_SEC } });
+    const slowRequests: TimedRequest[] = [];
+    const onRequest = (entry: RequestLog) => slowRequests.push({ ...entry, doneAt: performance.now() });
+    const slowHub = await startFakeHub({ root: dataRoot, port: PORTS.slowHub, faults: { throttle: SLOW_HUB_BYTES_PER_SEC }, onRequest });
     started.push(() => slowHub.close());
-    return { appUrl: `http://127.0.0.1:${PORTS.app}/`, pageUrl: `http://127.0.0.1:${PORTS.page}/`, hub, slowHub, close };
+    return { appUrl: `http://127.0.0.1:${PORTS.app}/`, pageUrl: `http://127.0.0.1:${PORTS.page}/`, hub, slowHub, slowRequests, close };
   } catch (e) {
     await close();
     throw e;
