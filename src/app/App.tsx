@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { TrajectoryTable } from '../features/browse';
 import { DatasetsPanel, useDatasets } from '../features/datasets';
 import { DropZone, FileResults, OpenFilesButton, useOpenFiles } from '../features/open-file';
@@ -14,6 +14,7 @@ export function App() {
   const { route, problem, navigate } = useRoute();
   const [theme, setTheme] = useTheme();
   const [lastOpened, setLastOpened] = useState<string>();
+  const scrolledTo = useRef<string | undefined>(undefined);
   const dataset = datasets.datasets.find((d) => d.key === route.dataset);
   // Any stored row or exact token count arriving makes the table look again.
   const revision = dataset ? dataset.rows * 1_000_003 + dataset.tokensPending + (dataset.state === 'done' ? 1 : 0) : 0;
@@ -80,7 +81,17 @@ export function App() {
           <>
             <DatasetsPanel state={datasets} selectedKey={route.dataset} onOpen={openDataset} />
             {dataset && (
-              <section className="browse-section" aria-label={`Trajectories of ${dataset.label}`}>
+              <section
+                className="browse-section"
+                aria-label={`Trajectories of ${dataset.label}`}
+                // Opening a dataset brings its table into view below the library.
+                ref={(el) => {
+                  if (el && scrolledTo.current !== dataset.key) {
+                    scrolledTo.current = dataset.key;
+                    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+                  }
+                }}
+              >
                 <TrajectoryTable
                   datasetKey={dataset.key}
                   revision={revision}
