@@ -6,7 +6,7 @@ import { DEFAULT_ENDPOINT } from '../datasetsApi';
 import { datasetStatus } from './datasetStatus';
 import { ingestShard, type ShardBatch } from './ingestShard';
 import { RateMeter } from './rate';
-import { readingOrder, rowLimitFor } from './sampleBudget';
+import { readingOrder, rowLimits } from './sampleBudget';
 import { TokenBackfill, type TokenCounter } from './tokenBackfill';
 
 /** Secrets for one run, held in memory only while it lasts. */
@@ -171,7 +171,7 @@ export class DatasetJobs {
         void this.compact(shards).catch((e: unknown) => this.fail(key, `Could not compact the stored feature columns: ${e instanceof Error ? e.message : String(e)}`));
         return;
       }
-      const limit = dataset.mode === 'sample' ? rowLimitFor(shard, shards, dataset.sampleRows) : undefined;
+      const limit = dataset.mode === 'sample' ? rowLimits(shards, dataset.sampleRows).get(shard.key) : undefined;
       await this.setShard(shard, { state: 'running', ...(limit !== undefined ? { rowLimit: limit } : {}) });
       const stop = await this.readShard(dataset, { ...shard, ...(limit !== undefined ? { rowLimit: limit } : {}) }, secrets, abort.signal, (rows, bytes) => {
         totals.rows += rows;

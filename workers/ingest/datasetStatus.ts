@@ -1,7 +1,7 @@
 import type { DatasetRecord, ShardRecord } from '../store';
 import type { DatasetState, DatasetStatus, ShardStatus } from '../datasetsApi';
 import type { RateMeter } from './rate';
-import { readingOrder, rowLimitFor, rowsTarget } from './sampleBudget';
+import { readingOrder, rowLimits, rowsTarget } from './sampleBudget';
 
 export interface LiveFacts {
   running: boolean;
@@ -14,7 +14,8 @@ export interface LiveFacts {
 
 /** What the UI shows of a stored dataset: its records plus what only this session knows. */
 export function datasetStatus(d: DatasetRecord, stored: ShardRecord[], live: LiveFacts): DatasetStatus {
-  const shards = readingOrder(stored).map((s) => shardStatus(s, stored, d));
+  const limits = d.mode === 'sample' ? rowLimits(stored, d.sampleRows) : undefined;
+  const shards = readingOrder(stored).map((s) => shardStatus(s, limits));
   const rows = sum(shards, (s) => s.rowsDone - s.errors);
   const errors = sum(shards, (s) => s.errors);
   const bytesDone = sum(shards, (s) => s.bytesDone);
@@ -44,8 +45,8 @@ export function datasetStatus(d: DatasetRecord, stored: ShardRecord[], live: Liv
   return status;
 }
 
-function shardStatus(s: ShardRecord, all: ShardRecord[], d: DatasetRecord): ShardStatus {
-  const limit = d.mode === 'sample' ? (s.rowLimit ?? rowLimitFor(s, all, d.sampleRows)) : undefined;
+function shardStatus(s: ShardRecord, limits: Map<string, number> | undefined): ShardStatus {
+  const limit = limits ? (s.rowLimit ?? limits.get(s.key)) : undefined;
   const status: ShardStatus = {
     key: s.key,
     config: s.config,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readingOrder, rowLimitFor, rowsTarget } from './sampleBudget';
+import { readingOrder, rowLimits, rowsTarget } from './sampleBudget';
 
-const shard = (split: string, path: string, rowsDone = 0) => ({ config: 'default', split, path, rowsDone });
+const shard = (split: string, path: string, rowsDone = 0) => ({ key: `${split}/${path}`, config: 'default', split, path, rowsDone });
 
 describe('sample budget', () => {
   it('orders shards by config, split and path', () => {
@@ -13,11 +13,12 @@ describe('sample budget', () => {
     const a = shard('train', 'train-00000', 300);
     const b = shard('train', 'train-00001', 0);
     const c = shard('test', 'test-00000', 0);
-    expect(rowLimitFor(a, [a, b, c], 400)).toBe(400);
-    expect(rowLimitFor(b, [a, b, c], 400)).toBe(100);
-    expect(rowLimitFor(c, [a, b, c], 400)).toBe(400);
+    const limits = rowLimits([a, b, c], 400);
+    expect(limits.get(a.key)).toBe(400);
+    expect(limits.get(b.key)).toBe(100);
+    expect(limits.get(c.key)).toBe(400);
     a.rowsDone = 400;
-    expect(rowLimitFor(b, [a, b, c], 400)).toBe(0);
+    expect(rowLimits([a, b, c], 400).get(b.key)).toBe(0);
   });
 
   it('knows the target only when the size is', () => {

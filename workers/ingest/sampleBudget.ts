@@ -23,16 +23,19 @@ export function readingOrder<T extends BudgetShard>(shards: T[]): T[] {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The row limit of `shard`: the budget less the rows its split's earlier shards consumed (0 means
- * nothing more to read). Shards are read one after another, so the earlier ones are settled.
+ * Each shard's row limit, by key: the budget less the rows its split's earlier shards consumed
+ * (0 means nothing more to read). Shards are read one after another, so the earlier ones are
+ * settled. One pass over the shards in reading order.
  */
-export function rowLimitFor<T extends BudgetShard>(shard: T, all: T[], budget: number): number {
-  let used = 0;
-  for (const s of readingOrder(all.filter((x) => splitKey(x) === splitKey(shard)))) {
-    if (s === shard) break;
-    used += s.rowsDone;
+export function rowLimits<T extends BudgetShard & { key: string }>(all: T[], budget: number): Map<string, number> {
+  const used = new Map<string, number>();
+  const limits = new Map<string, number>();
+  for (const s of readingOrder(all)) {
+    const before = used.get(splitKey(s)) ?? 0;
+    limits.set(s.key, Math.max(0, budget - before));
+    used.set(splitKey(s), before + s.rowsDone);
   }
-  return Math.max(0, budget - used);
+  return limits;
 }
 
 /** Rows the shard will yield in this mode, when its size is known. */
