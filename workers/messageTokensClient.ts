@@ -2,7 +2,7 @@
  * Main-thread handle on the message-token workers. Requests made in the same tick go in one
  * message; the thread caches each message's count, so a text is counted once.
  */
-import * as Comlink from 'comlink';
+import { connect } from './connect';
 import type { MessageTokensApi } from './messageTokensApi';
 
 /** Texts longer than this are counted in a request of their own. */
@@ -21,14 +21,9 @@ export interface MessageTokenCounter {
 type Send = (sent: Request[]) => void;
 
 function startWorker(name: string): Send {
-  const worker = new Worker(new URL('./messageTokens.worker.ts', import.meta.url), { type: 'module', name });
-  const remote = Comlink.wrap<MessageTokensApi>(worker);
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`The token counter stopped: ${e.message || 'its script could not be loaded'}`)), { once: true });
-  });
-  failed.catch(() => undefined);
+  const { remote, call } = connect<MessageTokensApi>(new Worker(new URL('./messageTokens.worker.ts', import.meta.url), { type: 'module', name }), 'The token counter');
   return (sent) => {
-    Promise.race([remote.count(sent.map((r) => r.text)), failed]).then(
+    call(remote.count(sent.map((r) => r.text))).then(
       (counts) => sent.forEach((r, i) => r.resolve(counts[i] ?? 0)),
       (e: unknown) => sent.forEach((r) => r.reject(e)),
     );
