@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blobSource } from '../../src/core/decode/blobSource';
 import type { ByteSource } from '../../src/core/decode/types';
 import { featuresAt } from '../../src/core/featureColumns';
@@ -197,5 +197,30 @@ describe('DatasetJobs on local files', () => {
     const fresh = new DatasetJobs({ store, counter, now: () => 0, openShard: async () => blobSource(new Blob([]), 'x') });
     const status = (await fresh.statuses()).find((d) => d.key === key);
     expect(status?.state).toBe('needs-files');
+  });
+
+  it('pushes the first change after a quiet spell at once, later ones at most every 200 ms', async () => {
+    const store = await openTrajectoryStore(`jobs-${++n}`);
+    stores.push(store);
+    let clock = 1000;
+    const counter = { size: 1, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
+    const j = new DatasetJobs({ store, counter, now: () => clock, openShard: async () => blobSource(new Blob([]), 'x') });
+    let pushes = 0;
+    j.watch(() => pushes++);
+    await vi.waitFor(() => expect(pushes).toBe(1));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await j.remove('no such dataset');
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.waitFor(() => expect(pushes).toBe(2));
+      clock += 50;
+      await j.remove('no such dataset');
+      await vi.advanceTimersByTimeAsync(149);
+      expect(pushes).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(() => expect(pushes).toBe(3));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

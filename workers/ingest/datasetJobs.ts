@@ -39,6 +39,7 @@ export class DatasetJobs {
   private messages = new Map<string, string>();
   private listeners = new Set<(all: DatasetStatus[]) => void>();
   private emitTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastEmit = -Infinity;
   readonly tokens: TokenBackfill;
   /** Files handed over this session, by dataset key and path. */
   private localFiles = new Map<string, Map<string, File>>();
@@ -273,13 +274,18 @@ export class DatasetJobs {
     this.changed();
   }
 
-  /** Status pushes are throttled: a fast ingest commits many batches a second. */
+  /**
+   * Status pushes are throttled, since a fast ingest commits many batches a second, but the first
+   * change after a quiet spell goes out at once: the first stored rows should show without delay.
+   */
   private changed(): void {
     if (this.emitTimer !== undefined || this.listeners.size === 0) return;
+    const wait = Math.max(0, this.lastEmit + PROGRESS_EVERY_MS - this.deps.now());
     this.emitTimer = setTimeout(() => {
       this.emitTimer = undefined;
+      this.lastEmit = this.deps.now();
       void this.statuses().then((all) => this.listeners.forEach((l) => l(all)));
-    }, PROGRESS_EVERY_MS);
+    }, wait);
   }
 }
 

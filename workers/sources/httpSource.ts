@@ -234,7 +234,11 @@ class RemoteFile {
     const headers: Record<string, string> = {};
     if (range) headers['Range'] = range;
     if (this.opts.token) headers['Authorization'] = `Bearer ${this.opts.token}`;
-    return this.guard(() => this.fetchFn(this.url, { method, headers, ...(this.opts.signal ? { signal: this.opts.signal } : {}) }));
+    // Chromium's HTTP cache lets one request per URL at a time write the cache entry and restarts
+    // the others, so parallel range reads of a shard would queue behind each other. The bytes are
+    // kept decoded in IndexedDB anyway: the HTTP cache has nothing to offer here.
+    const init: RequestInit = { method, headers, cache: 'no-store', ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
+    return this.guard(() => this.fetchFn(this.url, init));
   }
 
   /** Runs a network step; its failure (not an abort) becomes a TransientError. */

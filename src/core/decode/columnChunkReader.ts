@@ -44,6 +44,8 @@ export class ColumnChunkReader {
   /** File offset of buffer[0]. */
   private at: number;
   private header: ParsedHeader | undefined;
+  /** The first page's bytes being fetched ahead of `step`; a failure surfaces in `step`. */
+  private prefetched: Promise<void> | undefined;
 
   constructor(
     private readonly decoder: ColumnDecoder,
@@ -78,8 +80,26 @@ export class ColumnChunkReader {
     }
   }
 
+  /**
+   * Fetches the first page's bytes now (the first piece, then the rest of the page its header
+   * names), so that the columns' first pages travel in parallel instead of one column at a time.
+   */
+  prefetchFirstPage(): void {
+    const fetching = this.nextHeader().then(({ header, size }) => this.fill(size + header.compressed_page_size));
+    fetching.catch(() => undefined); // seen by `step`, if the rows are still wanted
+    this.prefetched = fetching;
+  }
+
+  /** Keeps reading ahead of the decoder from now on. */
+  readAhead(): void {
+    this.pieces.readAhead();
+  }
+
   /** Reads and decodes the next page (fetching its bytes if need be). */
   async step(): Promise<void> {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    await prefetched;
     const { header, size } = await this.nextHeader();
     const pageEnd = size + header.compressed_page_size;
     await this.fill(pageEnd);
@@ -141,7 +161,7 @@ export class ColumnChunkReader {
         this.checkNotCut(this.buffer.length + 1);
         throw new Error(`corrupt page header at byte ${this.at}: no whole header in the ${this.buffer.length} bytes that follow`);
       }
-      await this.fill(this.buffer.length + 1);
+      await this.fill(this.buffer.length + 1, false);
     }
   }
 
@@ -162,14 +182,14 @@ export class ColumnChunkReader {
     return this.header;
   }
 
-  /** Makes the buffer hold at least `bytes` bytes. */
-  private async fill(bytes: number): Promise<void> {
+  /** Makes the buffer hold at least `bytes` bytes; `exact` when just those are needed (a page's rest), not just more. */
+  private async fill(bytes: number, exact = true): Promise<void> {
     while (this.buffer.length < bytes) {
       if (this.pieces.exhausted) {
         this.checkNotCut(bytes);
         throw new Error(`the column chunk (bytes ${this.span.start}–${this.span.end}) ends inside the page at byte ${this.at}`);
       }
-      this.append(await this.pieces.take(bytes - this.buffer.length));
+      this.append(await this.pieces.take(exact ? bytes - this.buffer.length : 0));
     }
   }
 

@@ -198,6 +198,29 @@ describe('readParquetIncremental options', () => {
     expect(most).toBeLessThanOrEqual(small + big * 2 * pieceBytes);
   });
 
+  it("reads no more than each column's first pages before the first rows", async () => {
+    // A first row of one message: its values, and the next row's start, lie on each column's first page.
+    const rows = traceRows(ROWS);
+    rows[0] = { ...rows[0]!, messages: (rows[0]!.messages as unknown[]).slice(0, 1) };
+    const bytes = writeTraces(rows, 'SNAPPY');
+    const firstPiece = SMALL.pieceBytes! / 16;
+    const inner = memorySource(bytes, 'first.parquet');
+    const asked: [number, number][] = [];
+    const source: ByteSource = { ...inner, slice: (start, end) => (asked.push([start, end]), inner.slice(start, end)) };
+    const batches = readParquetIncremental(source, SMALL);
+    const first = await batches.next();
+    expect(first.value?.rows.length).toBeGreaterThan(0);
+    const big = chunkSpans(bytes).filter((c) => c.end - c.start > firstPiece);
+    expect(big.length).toBeGreaterThanOrEqual(2);
+    for (const chunk of big) {
+      // The footer read (the file's last 64 KB) is not the chunk's.
+      const read = asked.filter(([s, e]) => s >= chunk.start && e <= chunk.end).reduce((n, [s, e]) => n + e - s, 0);
+      // The rest of a page is read exactly; only a first piece, or one that cuts a header short, reads past it.
+      expect(read, chunk.name).toBeLessThanOrEqual(firstDataPageEnd(bytes, chunk.start) - chunk.start + 3 * firstPiece);
+    }
+    await batches.return(undefined);
+  });
+
   it('reads a row group under twice pieceBytes whole, as readParquet does', async () => {
     const counted = counting(source());
     const { batches } = await read(readParquetIncremental(counted, { pieceBytes: counted.size }));
@@ -247,6 +270,24 @@ describe('readParquetIncremental on a damaged big chunk', () => {
     expect(streamed.rows.length).toBeGreaterThan(0);
   });
 });
+
+function chunkSpans(bytes: Uint8Array): { name: string; start: number; end: number }[] {
+  return parquetMetadata(bytes.slice().buffer).row_groups[0]!.columns.map((c) => {
+    const meta = c.meta_data!;
+    const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    return { name: meta.path_in_schema.join('.'), start, end: start + Number(meta.total_compressed_size) };
+  });
+}
+
+/** Where the chunk's first data page (after any dictionary page) ends. */
+function firstDataPageEnd(bytes: Uint8Array, start: number): number {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset), offset: start };
+  for (;;) {
+    const header = parquetHeader(reader);
+    reader.offset += header.compressed_page_size;
+    if (header.type !== 'DICTIONARY_PAGE') return reader.offset;
+  }
+}
 
 function pageOffsets(bytes: Uint8Array, start: number): number[] {
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset), offset: start };

@@ -11,8 +11,12 @@ import { TopColumn } from './topColumn';
 /** Small column chunks closer than this are read as one range (the same gap hyparquet allows). */
 const GAP_BYTES = 1 << 13;
 
-/** A big chunk's first piece is this fraction of a piece: the first rows need only a little of it. */
-const FIRST_PIECE_FRACTION = 4;
+/**
+ * Chunks up to this fraction of a piece are read whole, and a bigger chunk's first piece is that
+ * size: the first rows need only each column's first page (a few hundred KB in pyarrow's and
+ * Open-SWE-Traces' files), and every byte more read before them delays them on a slow link.
+ */
+const FIRST_PIECE_FRACTION = 16;
 
 const parsers = { ...DEFAULT_PARSERS, ...plainParsers };
 
@@ -51,11 +55,13 @@ export function planRowGroup(group: RowGroup, columns: string[] | undefined, dat
 }
 
 /**
- * Starts the reads: chunks up to `pieceBytes` whole, nearby ones in one range, and the first
- * pieces of each bigger chunk, all at once; the bigger chunks then go on piece by piece.
+ * Starts the reads: small chunks whole, nearby ones in one range, and the first piece of each
+ * bigger chunk, all at once. The bigger chunks go on piece by piece, reading ahead only once
+ * every column has its first rows (see `readAhead`).
  */
 export function openRowGroup(plan: RowGroupPlan, file: AsyncBuffer, schema: SchemaTree, groupRows: number, pieceBytes: number): RowGroupReaders {
-  const small = plan.leaves.filter((l) => l.span.end - l.span.start <= pieceBytes).map((l) => l.span);
+  const firstPiece = Math.max(1, Math.floor(pieceBytes / FIRST_PIECE_FRACTION));
+  const small = plan.leaves.filter((l) => l.span.end - l.span.start <= firstPiece).map((l) => l.span);
   const reads = smallReads(small, file);
   const ranged: RangeRead = (start, end) => Promise.resolve(file.slice(start, end)).then((b) => new Uint8Array(b));
   const leaves = plan.leaves.map(({ meta, span }) => {
@@ -63,9 +69,11 @@ export function openRowGroup(plan: RowGroupPlan, file: AsyncBuffer, schema: Sche
     const available = Math.max(span.start, Math.min(span.end, span.dataEnd));
     const pieces = read
       ? new ChunkPieces(read, span.start, available, span.end - span.start)
-      : new ChunkPieces(ranged, span.start, available, pieceBytes, pieceBytes / FIRST_PIECE_FRACTION);
-    pieces.readAhead();
-    return new ColumnChunkReader(decoderOf(meta, schema), span, pieces, groupRows);
+      : new ChunkPieces(ranged, span.start, available, pieceBytes, firstPiece);
+    pieces.start();
+    const reader = new ColumnChunkReader(decoderOf(meta, schema), span, pieces, groupRows);
+    reader.prefetchFirstPage();
+    return reader;
   });
   return { leaves, columns: topColumns(schema, leaves) };
 }

@@ -43,6 +43,14 @@ export async function* streamRowGroup({ columns, leaves }: RowGroupReaders, want
     taken += count;
   };
   const batch = (count: number): RowBatch => ({ firstRow: wanted.firstRow + taken, rows: take(count), errors: [] });
+  // Reading ahead waits until the first rows are out (or skipped), so that every column's first
+  // pages come first over the link.
+  let readingAhead = false;
+  const startReadAhead = () => {
+    if (readingAhead || taken === 0) return;
+    readingAhead = true;
+    for (const leaf of leaves) leaf.readAhead();
+  };
 
   while (!failure) {
     skipToStart();
@@ -53,6 +61,7 @@ export async function* streamRowGroup({ columns, leaves }: RowGroupReaders, want
       yield batch(Math.min(waiting, batchRows));
       continue;
     }
+    startReadAhead();
     try {
       await leaf.step();
     } catch (e) {
