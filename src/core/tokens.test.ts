@@ -1,4 +1,4 @@
-import { countTokens as referenceCount } from 'gpt-tokenizer/encoding/cl100k_base';
+import { countTokens as referenceCount, decode, encodeGenerator } from 'gpt-tokenizer/encoding/cl100k_base';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTokens, estimateTokens } from './tokens';
@@ -31,6 +31,19 @@ describe('countTokens', () => {
     );
   });
 
+  it('attributes every piece to the message where it starts, as one pass over the joined text does', () => {
+    // Newlines, spaces, tabs, punctuation, digits and letters next to message starts are where the
+    // span-wise count could part from the piece-by-piece one.
+    const text = fc.string({ unit: fc.constantFrom('\n', '\n', ' ', ' ', '\t', '\r', '.', ':', "'s", '12', 'a', 'Z', 'é', '日本', '<|endoftext|>', '```'), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
+        const messages = texts.map((t, i) => msg(i % 2 ? 'assistant' : 'tool', t));
+        expect(countTokens(messages).perMessage).toEqual(piecewise(texts));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('counts the same whatever was counted before (the tokenizer cache is reset per call)', () => {
     const later = [msg('user', 'def parse_args(argv):\n    return argv[1:]  # sha256:0f3a9c'), msg('tool', 'OBSERVATION:\nok')];
     const fresh = countTokens(later);
@@ -45,3 +58,18 @@ describe('countTokens', () => {
     expect(estimateTokens([msg('user', 'abcdefgh'), msg('assistant', 'abc')])).toBe(3);
   });
 });
+
+/** The definition: one pass over the joined text, each piece credited to the message where it starts. */
+function piecewise(texts: string[]): number[] {
+  const perMessage = texts.map(() => 0);
+  const ends: number[] = [];
+  texts.reduce((end, t) => (ends.push(end + t.length + 1), end + t.length + 1), 0);
+  let offset = 0;
+  let owner = 0;
+  for (const piece of encodeGenerator(texts.join('\n'), { disallowedSpecial: new Set<string>() })) {
+    while (owner < ends.length - 1 && offset >= (ends[owner] ?? 0)) owner++;
+    perMessage[owner] = (perMessage[owner] ?? 0) + piece.length;
+    offset += decode(piece).length;
+  }
+  return perMessage;
+}
