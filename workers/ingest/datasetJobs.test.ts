@@ -21,7 +21,7 @@ const stores: TrajectoryStore[] = [];
 async function jobs(wrap: (s: TrajectoryStore) => TrajectoryStore = (s) => s) {
   const store = await openTrajectoryStore(`jobs-${++n}`);
   stores.push(store);
-  const counter = { size: 2, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
+  const counter = { size: 2, sizeWhileStoring: 1, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
   const j: DatasetJobs = new DatasetJobs({
     store: wrap(store),
     counter,
@@ -152,6 +152,35 @@ describe('DatasetJobs on local files', () => {
     expect(await store.countTrajectories(key)).toBe(100);
   });
 
+  it('counts tokens only once the rows are stored when the pool has no worker to spare meanwhile', async () => {
+    const store = await openTrajectoryStore(`jobs-${++n}`);
+    stores.push(store);
+    const events: string[] = [];
+    const commitBatch = store.commitBatch.bind(store);
+    store.commitBatch = async (b) => {
+      await commitBatch(b);
+      events.push('commit');
+    };
+    const counter = {
+      size: 1,
+      sizeWhileStoring: 0,
+      count: async (inputs: Parameters<typeof countInputs>[0]) => {
+        events.push('count');
+        return countInputs(inputs);
+      },
+    };
+    const j: DatasetJobs = new DatasetJobs({ store, counter, now: () => performance.now(), openShard: async (d, shard) => blobSource(j.files(d.key)?.get(shard.path) as File, shard.path) });
+    const key = await j.startLocal({ label: 'two cores', files: [fixture(OPEN_SWE)], mode: { kind: 'full' } });
+    const status = await settle(j, key);
+    await j.tokens.idle();
+    expect(status.state).toBe('done');
+    const commits = events.filter((e) => e === 'commit').length;
+    expect(commits).toBeGreaterThan(1);
+    expect(events.slice(0, commits)).toEqual(Array.from({ length: commits }, () => 'commit'));
+    expect(events.length).toBeGreaterThan(commits);
+    expect((await j.statuses()).find((d) => d.key === key)?.tokensPending).toBe(0);
+  });
+
   it('stores every row without waiting for token counts, which all arrive later from the store', async () => {
     const store = await openTrajectoryStore(`jobs-${++n}`);
     stores.push(store);
@@ -160,6 +189,7 @@ describe('DatasetJobs on local files', () => {
     const counted: number[] = [];
     const counter = {
       size: 1,
+      sizeWhileStoring: 1,
       count: async (inputs: Parameters<typeof countInputs>[0]) => {
         await gate;
         counted.push(inputs.length);
@@ -193,7 +223,7 @@ describe('DatasetJobs on local files', () => {
     const key = await j.startLocal({ label: 'gone', files: [fixture(OPEN_SWE)], mode: { kind: 'full' } });
     pauseAfterFirstCommit(key);
     await settle(j, key);
-    const counter = { size: 1, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
+    const counter = { size: 1, sizeWhileStoring: 0, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
     const fresh = new DatasetJobs({ store, counter, now: () => 0, openShard: async () => blobSource(new Blob([]), 'x') });
     const status = (await fresh.statuses()).find((d) => d.key === key);
     expect(status?.state).toBe('needs-files');
@@ -203,7 +233,7 @@ describe('DatasetJobs on local files', () => {
     const store = await openTrajectoryStore(`jobs-${++n}`);
     stores.push(store);
     let clock = 1000;
-    const counter = { size: 1, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
+    const counter = { size: 1, sizeWhileStoring: 0, count: async (inputs: Parameters<typeof countInputs>[0]) => countInputs(inputs) };
     const j = new DatasetJobs({ store, counter, now: () => clock, openShard: async () => blobSource(new Blob([]), 'x') });
     let pushes = 0;
     j.watch(() => pushes++);

@@ -149,10 +149,12 @@ export class DatasetJobs {
     const meter = new RateMeter();
     const entry: Running = { abort, meter, done: Promise.resolve() };
     this.running.set(key, entry);
+    this.tokens.setStoring(true);
     entry.done = this.readShards(key, secrets, entry)
       .catch((e: unknown) => this.fail(key, e instanceof Error ? e.message : String(e)))
       .finally(() => {
         this.running.delete(key);
+        this.tokens.setStoring(this.running.size > 0);
         this.changed();
       });
     this.changed();

@@ -4,6 +4,8 @@ import { tokenInput, type TokenInput, type TokenTotals } from '../tokens/tokenJo
 
 export interface TokenCounter {
   readonly size: number;
+  /** Counts at once while a dataset's rows are being stored. */
+  readonly sizeWhileStoring: number;
   count(inputs: TokenInput[]): Promise<TokenTotals[]>;
 }
 
@@ -30,6 +32,7 @@ export class TokenBackfill {
   private pendingRows = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
   private forgotten = new Set<string>();
+  private storing = false;
 
   constructor(
     private readonly store: TrajectoryStore,
@@ -67,6 +70,12 @@ export class TokenBackfill {
     this.pendingRows.delete(datasetKey);
   }
 
+  /** Rows are being stored (or no longer are): counting runs on fewer workers meanwhile. */
+  setStoring(storing: boolean): void {
+    this.storing = storing;
+    this.pump();
+  }
+
   /** Resolves when every queued count is written. */
   idle(): Promise<void> {
     if (this.queue.length === 0 && this.active === 0) return Promise.resolve();
@@ -82,7 +91,8 @@ export class TokenBackfill {
   }
 
   private pump(): void {
-    while (this.active < this.counter.size && this.queue.length > 0) {
+    const workers = this.storing ? this.counter.sizeWhileStoring : this.counter.size;
+    while (this.active < workers && this.queue.length > 0) {
       const job = this.queue.shift() as Job;
       if (job.inputs) this.held--;
       this.active++;

@@ -6,7 +6,8 @@
 import type { IDBPTransaction } from 'idb';
 import { chunkByteSize, pendingTokenRows } from '../../src/core/featureColumns';
 import { StoreError } from './errors';
-import { MAX_ERROR_SAMPLES, type ChunkRecord, type CommitBatch, type ShardRecord, type TrajectoryRecord } from './records';
+import type { Trajectory } from '../../src/core/types';
+import { MAX_ERROR_SAMPLES, type ChunkRecord, type CommitBatch, type ShardRecord, type TrajectoryGroupRecord } from './records';
 import { issueAll } from './requests';
 import { chunkKeyOf, chunksFrom, rowsFrom, type TrajectoryDB } from './schema';
 import { approxSize } from './size';
@@ -19,9 +20,17 @@ export interface PreparedBatch {
   what: string;
   shard: Omit<ShardRecord, 'bytesStored'>;
   firstRow: number;
-  trajectories: TrajectoryRecord[];
+  groups: TrajectoryGroupRecord[];
   chunk: ChunkRecord;
 }
+
+/**
+ * A group closes at this many trajectories or approximate bytes, whichever comes first: large
+ * enough that Chromium writes far fewer values, small enough that opening one trajectory reads
+ * little more than itself.
+ */
+const GROUP_ROWS = 16;
+const GROUP_BYTES = 1 << 20;
 
 /** Checks the batch is self-consistent and builds its records (outside any transaction: it may take a while). */
 export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBatch): PreparedBatch {
@@ -31,20 +40,21 @@ export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBat
   }
   if (chunk.n !== trajectories.length) throw new StoreError(`Cannot save ${what}: ${trajectories.length} trajectories but ${chunk.n} feature rows.`);
   const ids = new Set<string>();
-  const records = trajectories.map((trajectory, i): TrajectoryRecord => {
+  trajectories.forEach((trajectory, i) => {
     const row = chunk.rows[i] ?? -1;
     if (trajectory.id !== chunk.ids[i]) throw new StoreError(`Cannot save ${what}: trajectory ${i} is ${trajectory.id} but feature row ${i} is ${chunk.ids[i]}.`);
     if (row < firstRow || row >= shard.rowsDone) throw new StoreError(`Cannot save ${what}: trajectory ${trajectory.id} is at row ${row}, outside the batch.`);
+    if (i > 0 && row <= (chunk.rows[i - 1] ?? -1)) throw new StoreError(`Cannot save ${what}: trajectory ${trajectory.id} at row ${row} does not follow row ${chunk.rows[i - 1]}.`);
     if (ids.has(trajectory.id)) throw new StoreError(`Cannot save ${what}: trajectory ${trajectory.id} appears twice.`);
     ids.add(trajectory.id);
-    return { datasetKey: shard.datasetKey, id: trajectory.id, shardKey: shard.key, row, trajectory };
   });
-  const bytes = records.reduce((sum, r) => sum + approxSize(r.trajectory), chunkByteSize(chunk));
+  const sizes = trajectories.map((t) => approxSize(t));
+  const bytes = sizes.reduce((sum, n) => sum + n, chunkByteSize(chunk));
   return {
     what,
     shard: { ...shard, errorSamples: shard.errorSamples.slice(0, MAX_ERROR_SAMPLES) },
     firstRow,
-    trajectories: records,
+    groups: groupTrajectories(shard, trajectories, sizes, chunk.rows),
     chunk: {
       key: chunkKeyOf(shard.key, firstRow),
       datasetKey: shard.datasetKey,
@@ -56,6 +66,24 @@ export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBat
       chunk,
     },
   };
+}
+
+/** Consecutive trajectories in groups of up to GROUP_ROWS rows or about GROUP_BYTES. */
+function groupTrajectories(shard: Pick<ShardRecord, 'datasetKey' | 'key'>, trajectories: Trajectory[], sizes: number[], rows: Uint32Array): TrajectoryGroupRecord[] {
+  const groups: TrajectoryGroupRecord[] = [];
+  let open: TrajectoryGroupRecord | undefined;
+  let openBytes = 0;
+  trajectories.forEach((trajectory, i) => {
+    if (!open || open.trajectories.length >= GROUP_ROWS || openBytes >= GROUP_BYTES) {
+      open = { datasetKey: shard.datasetKey, shardKey: shard.key, row: rows[i] ?? 0, keys: [], trajectories: [] };
+      openBytes = 0;
+      groups.push(open);
+    }
+    open.keys.push([shard.datasetKey, trajectory.id]);
+    open.trajectories.push(trajectory);
+    openBytes += sizes[i] ?? 0;
+  });
+  return groups;
 }
 
 /**
@@ -85,7 +113,7 @@ export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<voi
   await issueAll([
     () => trajectories.delete(rowsFrom(shard.datasetKey, shard.key, firstRow)),
     ...stale.map((c) => () => chunks.delete(c.key)),
-    ...batch.trajectories.map((r) => () => trajectories.put(r)),
+    ...batch.groups.map((g) => () => trajectories.put(g)),
     // An empty range (a file with no rows) has no chunk: every stored chunk covers at least one row.
     ...(batch.chunk.rowEnd > firstRow ? [() => chunks.put(batch.chunk)] : []),
     () => shards.put({ ...shard, bytesStored: Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes }),

@@ -4,7 +4,8 @@ import { openTrajectoryStore, StorageFullError, StoreError, type ShardInput, typ
 import { batch, dataset, shard, trajectory } from './testData';
 
 /**
- * How a write fails inside the database, after `after` trajectory puts of a later transaction:
+ * How a write fails inside the database, after `after` trajectory puts of a later transaction
+ * (a put stores a group of up to 16 trajectories):
  * - 'crash': the transaction is aborted half-way (a tab closed or killed mid-commit);
  * - 'quota-throw': put throws QuotaExceededError;
  * - 'quota-abort': the engine aborts the transaction with QuotaExceededError, as Chromium does when
@@ -78,7 +79,7 @@ describe('a commit that fails inside the database', () => {
     await commit(0, 100);
     await commit(100, 200);
     const usage = await store.usage('ds');
-    failTrajectoryPuts(40, 'crash');
+    failTrajectoryPuts(3, 'crash');
     await expect(commit(200, 300)).rejects.toThrow(
       new StoreError('Could not save rows 200–299 of shard data/train-0.jsonl (default/train) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.'),
     );
@@ -93,7 +94,7 @@ describe('a commit that fails inside the database', () => {
     await setUp();
     vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 812_400_000, quota: 820_000_000 }) } });
     await commit(0, 100);
-    failTrajectoryPuts(30, failure);
+    failTrajectoryPuts(3, failure);
     const error = await commit(100, 200).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
     expect((error as StorageFullError).message).toBe(
@@ -108,12 +109,15 @@ describe('a commit that fails inside the database', () => {
 
   it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {
     await setUp();
-    for (let first = 0; first < 4500; first += 500) await commit(first, first + 500);
+    // Enough rows for more than one delete slice (500 groups of up to 16).
+    for (let first = 0; first < 10_000; first += 500) await commit(first, first + 500);
     crashDeletesAfter(1);
     await expect(store.resetShard(s.key)).rejects.toThrow(/^Could not delete trajectories of shard data\/train-0.jsonl \(default\/train\) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.$/);
     IDBObjectStore.prototype.delete = realDelete;
     expect((await store.getShard(s.key))?.rowsDone).toBe(0);
-    expect(await store.countTrajectories('ds')).toBe(2500);
+    const left = await store.countTrajectories('ds');
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(10_000);
     expect((await store.loadFeatureTable('ds')).n).toBe(0);
     await commit(0, 50);
     await expectRows(50);

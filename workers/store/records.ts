@@ -69,14 +69,19 @@ export type ShardInput = Omit<ShardRecord, ShardProgressField>;
 
 export const MAX_ERROR_SAMPLES = 100;
 
-/** A stored trajectory: written once per row, read one at a time. */
-export interface TrajectoryRecord {
+/**
+ * A few consecutive trajectories of one batch, stored as one record: Chromium writes a few large
+ * values about twice as fast as many small ones, and reading one trajectory then deserializes
+ * its group (a megabyte or two, a few ms). Written once, never updated.
+ */
+export interface TrajectoryGroupRecord {
   datasetKey: string;
-  /** The trajectory's stable id. */
-  id: string;
   shardKey: string;
+  /** Shard row of the group's first trajectory: the group's place in the store's key order. */
   row: number;
-  trajectory: Trajectory;
+  /** `[datasetKey, id]` of each trajectory, for the `byId` index. */
+  keys: [string, string][];
+  trajectories: Trajectory[];
 }
 
 /** The feature columns of one committed batch. */

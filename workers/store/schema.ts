@@ -5,32 +5,36 @@
  * |-----------------|---------------------------------------|------------------------------------------------------------------------------|
  * | `datasets`      | `key`                                 | —                                                                            |
  * | `shards`        | `key` = `shardKeyOf(...)`             | `byDataset`: `datasetKey`                                                    |
- * | `trajectories`  | `[datasetKey, shardKey, row]`         | `byId`: `[datasetKey, id]`, unique                                           |
+ * | `trajectories`  | `[datasetKey, shardKey, row]`         | `byId`: each of `keys` (`[datasetKey, id]`), multi-entry, unique             |
  * | `featureChunks` | `key` = `shardKey#firstRow`           | `byDataset`: `[datasetKey, shardKey, firstRow]`; `byShard`: `[shardKey, firstRow]`; `pendingTokens`: `[datasetKey, tokensPending]` |
  *
- * - Trajectories are keyed by position, so a dataset's rows, a shard's rows and a shard's rows from
- *   row N on are each one contiguous key range: listing walks the store itself in shard and row
- *   order (row 10 after row 9, as numbers), and deleting is one range request per slice, ten times
- *   faster in Chromium than a request per key. Lookups by id go through `byId`.
+ * - Trajectories are stored a few consecutive rows of a batch per record (`TrajectoryGroupRecord`),
+ *   keyed by the group's first row. So a dataset's rows, a shard's rows and a shard's rows from row N
+ *   on are each one contiguous key range (a group never crosses a batch, and batches start where the
+ *   previous one ended): listing walks the store itself in shard and row order (row 10 after row 9,
+ *   as numbers), and deleting is one range request per slice, ten times faster in Chromium than a
+ *   request per key. Lookups by id go through `byId`, which indexes every trajectory of a group.
  * - Ids are unique per dataset, not globally: the same file added as two datasets yields the same
  *   row ids, and one dataset must never overwrite (or delete) the other's rows.
  * - A shard's stored rows are always within `[0, rowsDone)`: a batch and the progress that covers it
  *   are written in one transaction.
  *
- * Version history: 1 — the stores above.
+ * Version history: 1 — one trajectory per record, `byId` over `[datasetKey, id]`; 2 — grouped
+ * trajectories (version 1 records become groups of one).
  */
-import type { DBSchema, IDBPDatabase } from 'idb';
-import type { ChunkRecord, DatasetRecord, ShardRecord, TrajectoryRecord } from './records';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Trajectory } from '../../src/core/types';
+import type { ChunkRecord, DatasetRecord, ShardRecord, TrajectoryGroupRecord } from './records';
 
 export const DB_NAME = 'trajectory-explorer';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface TrajectoryDB extends DBSchema {
   datasets: { key: string; value: DatasetRecord };
   shards: { key: string; value: ShardRecord; indexes: { byDataset: string } };
   trajectories: {
     key: [string, string, number];
-    value: TrajectoryRecord;
+    value: TrajectoryGroupRecord;
     indexes: { byId: [string, string] };
   };
   featureChunks: {
@@ -40,19 +44,44 @@ export interface TrajectoryDB extends DBSchema {
   };
 }
 
+type UpgradeTx = IDBPTransaction<TrajectoryDB, StoreNames<TrajectoryDB>[], 'versionchange'>;
+
 /** Brings a database at `oldVersion` (0: new) to `DB_VERSION`; each step runs once, in order. */
-export function upgradeSchema(db: IDBPDatabase<TrajectoryDB>, oldVersion: number): void {
+export async function upgradeSchema(db: IDBPDatabase<TrajectoryDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
   if (oldVersion < 1) createVersion1(db);
+  if (oldVersion < 2) await groupTrajectories(tx, oldVersion === 0);
 }
 
 function createVersion1(db: IDBPDatabase<TrajectoryDB>): void {
   db.createObjectStore('datasets', { keyPath: 'key' });
   db.createObjectStore('shards', { keyPath: 'key' }).createIndex('byDataset', 'datasetKey');
-  db.createObjectStore('trajectories', { keyPath: ['datasetKey', 'shardKey', 'row'] }).createIndex('byId', ['datasetKey', 'id'], { unique: true });
+  db.createObjectStore('trajectories', { keyPath: ['datasetKey', 'shardKey', 'row'] });
   const chunks = db.createObjectStore('featureChunks', { keyPath: 'key' });
   chunks.createIndex('byDataset', ['datasetKey', 'shardKey', 'firstRow']);
   chunks.createIndex('byShard', ['shardKey', 'firstRow']);
   chunks.createIndex('pendingTokens', ['datasetKey', 'tokensPending']);
+}
+
+/** A version 1 trajectory record, as stored before version 2. */
+interface Version1Record {
+  datasetKey: string;
+  id: string;
+  shardKey: string;
+  row: number;
+  trajectory: Trajectory;
+}
+
+/** Version 2: `byId` indexes each trajectory of a group; every version 1 record becomes a group of one. */
+async function groupTrajectories(tx: UpgradeTx, fresh: boolean): Promise<void> {
+  const store = tx.objectStore('trajectories');
+  // Version 1's index had the same name over another key path.
+  if (store.indexNames.contains('byId')) store.deleteIndex('byId');
+  store.createIndex('byId', 'keys', { unique: true, multiEntry: true });
+  if (fresh) return;
+  for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+    const old = cursor.value as unknown as Version1Record;
+    await cursor.update({ datasetKey: old.datasetKey, shardKey: old.shardKey, row: old.row, keys: [[old.datasetKey, old.id]], trajectories: [old.trajectory] });
+  }
 }
 
 /** Unambiguous whatever the names contain (a config may hold '/'). */

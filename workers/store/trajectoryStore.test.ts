@@ -195,6 +195,41 @@ describe('commitBatch', () => {
   });
 });
 
+/** Trajectories per stored record, in key order, read past the store's API. */
+async function groupSizes(dbName: string): Promise<number[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const records = await new Promise<{ trajectories: unknown[] }[]>((resolve, reject) => {
+    const request = db.transaction('trajectories').objectStore('trajectories').getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return records.map((r) => r.trajectories.length);
+}
+
+describe('trajectory groups', () => {
+  it('store a batch as groups by rows and bytes, each trajectory found by id, pages crossing groups', async () => {
+    const store = await freshStore();
+    const s = await withShard(store);
+    // 120 KB rollouts: the 1 MB bound closes a group after 9; small ones close at 16 rows.
+    await ingest(store, s, 0, 30, 30, { chars: 120_000, exactTokens: false });
+    await ingest(store, s, 30, 70, 40);
+    const ids = [...Array(70).keys()].map((r) => trajectory('ds', s.path, r).id);
+    expect(await store.countTrajectories('ds')).toBe(70);
+    const picked = [69, 0, 8, 9, 29, 30, 45, 46, 8];
+    const got = await store.getTrajectories('ds', [...picked.map((r) => ids[r] as string), 'ds/nope#1']);
+    expect(got.map((t) => t?.id)).toEqual([...picked.map((r) => ids[r]), undefined]);
+    expect(await store.getTrajectory('ds', ids[47] as string)).toEqual(trajectory('ds', s.path, 47));
+    const page = await store.trajectoriesOf('ds', { offset: 7, limit: 40 });
+    expect(page.map((t) => t.id)).toEqual(ids.slice(7, 47));
+    expect(await groupSizes(store.dbName)).toEqual([9, 9, 9, 3, 16, 16, 8]);
+  });
+});
+
 describe('resetShard and deleteDataset', () => {
   it('reset forgets one shard only', async () => {
     const store = await freshStore();
@@ -210,15 +245,13 @@ describe('resetShard and deleteDataset', () => {
     await expect(store.resetShard('missing')).rejects.toThrow('Cannot reset shard missing: it is not in the store.');
   });
 
-  it('delete removes everything of a dataset in bounded steps and nothing of another with the same row ids', async () => {
+  it('delete removes everything of a dataset and nothing of another with the same row ids', async () => {
     const store = await freshStore();
     const doomed = await withShard(store, 'doomed', 'same.jsonl');
     const kept = await withShard(store, 'kept', 'same.jsonl');
     await ingest(store, doomed, 0, 4500, 500);
     await ingest(store, kept, 0, 50, 50);
-    const progress: number[] = [];
-    await store.deleteDataset('doomed', (n) => progress.push(n));
-    expect(progress).toEqual([2000, 4000, 4500]);
+    await store.deleteDataset('doomed');
     expect(await store.getDataset('doomed')).toBeUndefined();
     expect(await store.getShards('doomed')).toEqual([]);
     expect(await store.countTrajectories('doomed')).toBe(0);
@@ -295,6 +328,34 @@ describe('usage', () => {
   });
 });
 
+/** A database as version 1 of the store wrote it: the schema of that version and its records. */
+async function writeVersion1(name: string, s: ShardInput, rows: number[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const v1 = request.result;
+      v1.createObjectStore('datasets', { keyPath: 'key' });
+      v1.createObjectStore('shards', { keyPath: 'key' }).createIndex('byDataset', 'datasetKey');
+      v1.createObjectStore('trajectories', { keyPath: ['datasetKey', 'shardKey', 'row'] }).createIndex('byId', ['datasetKey', 'id'], { unique: true });
+      const chunks = v1.createObjectStore('featureChunks', { keyPath: 'key' });
+      chunks.createIndex('byDataset', ['datasetKey', 'shardKey', 'firstRow']);
+      chunks.createIndex('byShard', ['shardKey', 'firstRow']);
+      chunks.createIndex('pendingTokens', ['datasetKey', 'tokensPending']);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(['datasets', 'shards', 'trajectories'], 'readwrite');
+  tx.objectStore('datasets').put({ ...dataset('ds'), created: 1, updated: 1 });
+  tx.objectStore('shards').put({ ...s, rowsDone: 6, bytesDone: 0, errors: 2, errorSamples: [], bytesStored: 0, state: 'paused' });
+  for (const row of rows) tx.objectStore('trajectories').put({ datasetKey: 'ds', id: trajectory('ds', s.path, row).id, shardKey: s.key, row, trajectory: trajectory('ds', s.path, row) });
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
 describe('schema versions', () => {
   it('closes on versionchange so a newer tab can upgrade, then says why calls fail', async () => {
     const name = `upgrade-${++dbCount}`;
@@ -311,6 +372,22 @@ describe('schema versions', () => {
     expect(told).toBe(1);
     await expect(store.listDatasets()).rejects.toThrow(StoreClosedError);
     await expect(store.listDatasets()).rejects.toThrow('Browser storage is closed: another tab opened a newer version of Trajectory Explorer; reload this page.');
+  });
+
+  it('upgrades a version 1 database (one trajectory per record) without losing a row', async () => {
+    const name = `v1-${++dbCount}`;
+    const s = shard('ds', 'data/train-0.jsonl');
+    const rows = [0, 1, 2, 5];
+    await writeVersion1(name, s, rows);
+    const store = await freshStore(name);
+    expect(await store.countTrajectories('ds')).toBe(rows.length);
+    for (const row of rows) expect(await store.getTrajectory('ds', trajectory('ds', s.path, row).id)).toEqual(trajectory('ds', s.path, row));
+    expect((await store.trajectoriesOf('ds')).map((t) => t.id)).toEqual(rows.map((r) => trajectory('ds', s.path, r).id));
+    // Reading on from the stored progress replaces nothing and duplicates nothing.
+    await ingest(store, s, 6, 40, 17);
+    expect(await store.countTrajectories('ds')).toBe(rows.length + 34);
+    await store.resetShard(s.key);
+    expect(await store.countTrajectories('ds')).toBe(0);
   });
 
   it('explains a database written by a newer version', async () => {

@@ -11,7 +11,7 @@ import { COMPACT_READ, COMPACT_ROWS, leadingGroup, mergeRecords } from './compac
 import { StorageFullError, StoreClosedError, StoreError } from './errors';
 import { estimateQuota, isQuotaError } from './quota';
 import { issueAll } from './requests';
-import type { ChunkRecord, CommitBatch, DatasetInput, DatasetRecord, FeatureManifest, PendingTokenChunk, ShardInput, ShardRecord, StorageUsage, TokenUpdate } from './records';
+import type { ChunkRecord, CommitBatch, TrajectoryGroupRecord, DatasetInput, DatasetRecord, FeatureManifest, PendingTokenChunk, ShardInput, ShardRecord, StorageUsage, TokenUpdate } from './records';
 import { chunksFrom, DB_NAME, DB_VERSION, parseChunkKey, prefixRange, rowsFrom, upgradeSchema, type TrajectoryDB } from './schema';
 import { cleanDataset } from './source';
 
@@ -24,9 +24,9 @@ export interface OpenStoreOptions {
 
 /**
  * Records deleted per transaction, so deleting 200k rows never holds the database for long.
- * Trajectories go as one range request per slice; chunks (a hundredth as many) one request each.
+ * Trajectory groups go as one range request per slice; chunks (fewer still) one request each.
  */
-const DELETE_SLICE = { trajectories: 2000, featureChunks: 200 } as const;
+const DELETE_SLICE = { trajectories: 500, featureChunks: 200 } as const;
 
 type Stores = StoreNames<TrajectoryDB>;
 type Verb = 'read' | 'save' | 'delete';
@@ -37,7 +37,8 @@ export async function openTrajectoryStore(dbName = DB_NAME, options: OpenStoreOp
   let db: IDBPDatabase<TrajectoryDB>;
   try {
     db = await openDB<TrajectoryDB>(dbName, DB_VERSION, {
-      upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
+      // A failed step aborts the upgrade transaction, and openDB rejects with that error.
+      upgrade: (database, oldVersion, _newVersion, tx) => void upgradeSchema(database, oldVersion, tx).catch(() => undefined),
       blocked: () => options.onBlocked?.(),
       blocking: () => {
         store?.close('another tab opened a newer version of Trajectory Explorer; reload this page');
@@ -89,9 +90,9 @@ export class TrajectoryStore {
    * Removes a dataset and everything of it, a bounded transaction at a time; the dataset record
    * goes last, so an interrupted delete leaves it listed and a second call finishes the job.
    */
-  async deleteDataset(key: string, onProgress?: (trajectoriesRemoved: number) => void): Promise<void> {
+  async deleteDataset(key: string): Promise<void> {
     const range = prefixRange(key);
-    await this.deleteTrajectories(range, `trajectories of dataset ${key}`, onProgress);
+    await this.deleteTrajectories(range, `trajectories of dataset ${key}`);
     await this.deleteChunks('byDataset', range, `feature columns of dataset ${key}`);
     await this.write(
       ['shards', 'datasets'],
@@ -154,16 +155,27 @@ export class TrajectoryStore {
   }
 
   async getTrajectory(datasetKey: string, id: string): Promise<Trajectory | undefined> {
-    const record = await this.read(`trajectory ${id} of dataset ${datasetKey}`, () => this.db.getFromIndex('trajectories', 'byId', [datasetKey, id]));
-    return record?.trajectory;
+    const group = await this.read(`trajectory ${id} of dataset ${datasetKey}`, () => this.db.getFromIndex('trajectories', 'byId', [datasetKey, id]));
+    return group && memberOf(group, id);
   }
 
   /** Several trajectories in one transaction (a token worker, an export); undefined where an id is unknown. */
   async getTrajectories(datasetKey: string, ids: string[]): Promise<(Trajectory | undefined)[]> {
     return this.read(`${ids.length} trajectories of dataset ${datasetKey}`, async () => {
-      const byId = this.db.transaction('trajectories').store.index('byId');
-      const records = await Promise.all(ids.map((id) => byId.get([datasetKey, id])));
-      return records.map((r) => r?.trajectory);
+      const store = this.db.transaction('trajectories').store;
+      // Ids of one group are read once: a group is deserialized whole.
+      const groups = new Map<string, Promise<TrajectoryGroupRecord | undefined>>();
+      const groupOf = async (id: string) => {
+        const key = await store.index('byId').getKey([datasetKey, id]);
+        if (!key) return undefined;
+        const name = JSON.stringify(key);
+        if (!groups.has(name)) groups.set(name, store.get(key));
+        return groups.get(name);
+      };
+      return Promise.all(ids.map(async (id) => {
+        const group = await groupOf(id);
+        return group && memberOf(group, id);
+      }));
     });
   }
 
@@ -171,16 +183,20 @@ export class TrajectoryStore {
   async trajectoriesOf(datasetKey: string, { offset = 0, limit = 100 }: { offset?: number; limit?: number } = {}): Promise<Trajectory[]> {
     return this.read(`trajectories ${offset}–${offset + limit - 1} of dataset ${datasetKey}`, async () => {
       const store = this.db.transaction('trajectories').store;
-      let cursor = await store.openCursor(prefixRange(datasetKey));
-      if (cursor && offset > 0) cursor = await cursor.advance(offset);
       const page: Trajectory[] = [];
-      for (; cursor && page.length < limit; cursor = await cursor.continue()) page.push(cursor.value.trajectory);
+      let skip = offset;
+      for (let cursor = await store.openCursor(prefixRange(datasetKey)); cursor && page.length < limit; cursor = await cursor.continue()) {
+        const members = cursor.value.trajectories;
+        page.push(...members.slice(skip, skip + limit - page.length));
+        skip = Math.max(0, skip - members.length);
+      }
       return page;
     });
   }
 
+  /** Counted from the id index, which has an entry per trajectory (the store has one per group). */
   countTrajectories(datasetKey: string): Promise<number> {
-    return this.read(`trajectories of dataset ${datasetKey}`, () => this.db.count('trajectories', prefixRange(datasetKey)));
+    return this.read(`trajectories of dataset ${datasetKey}`, () => this.db.countFromIndex('trajectories', 'byId', prefixRange(datasetKey)));
   }
 
   /**
@@ -288,9 +304,8 @@ export class TrajectoryStore {
     };
   }
 
-  /** A key range of trajectories, a slice per transaction: the slice's first to last key in one request. */
-  private async deleteTrajectories(range: IDBKeyRange, what: string, onProgress?: (removed: number) => void): Promise<void> {
-    let removed = 0;
+  /** A key range of trajectory groups, a slice per transaction: the slice's first to last key in one request. */
+  private async deleteTrajectories(range: IDBKeyRange, what: string): Promise<void> {
     for (let more = true; more; ) {
       await this.write(
         ['trajectories'],
@@ -299,12 +314,10 @@ export class TrajectoryStore {
           const keys = await tx.objectStore('trajectories').getAllKeys(range, DELETE_SLICE.trajectories);
           const [first, last] = [keys[0], keys[keys.length - 1]];
           if (first && last) await tx.objectStore('trajectories').delete(IDBKeyRange.bound(first, last));
-          removed += keys.length;
           more = keys.length === DELETE_SLICE.trajectories;
         },
         'delete',
       );
-      onProgress?.(removed);
     }
   }
 
@@ -440,4 +453,8 @@ function openFailure(dbName: string, e: unknown): StoreError {
     return new StoreError(`Browser storage "${dbName}" was written by a newer version of Trajectory Explorer (this one reads schema ${DB_VERSION}); reload to get the newer version.`);
   }
   return new StoreError(`Could not open browser storage "${dbName}": ${reasonOf(e)}`);
+}
+
+function memberOf(group: TrajectoryGroupRecord, id: string): Trajectory | undefined {
+  return group.trajectories.find((t) => t.id === id);
 }

@@ -4,14 +4,25 @@ import type { TokenWorkerApi } from './tokens.worker';
 
 export interface TokenPool {
   readonly size: number;
+  /** Workers to use while a dataset's rows are being stored (0: counting waits until they are). */
+  readonly sizeWhileStoring: number;
   /** Exact counts for each input, in order; spread over the pool's least busy worker. */
   count(inputs: TokenInput[]): Promise<TokenTotals[]>;
   terminate(): void;
 }
 
-/** Leaves one core to decoding and the page; at least one worker, at most eight. */
+/** Leaves one core to the page (and to decoding while a dataset loads); at least one worker, at most eight. */
 export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
   return Math.min(8, Math.max(1, cores - 1));
+}
+
+/**
+ * While rows are being stored, the dataset worker decodes on one core and the browser's
+ * IndexedDB writes take most of another; a token worker beside them on a two-core machine slowed
+ * storing by a third in the bench and gained nothing, as counting waits for its rows anyway.
+ */
+export function poolSizeWhileStoring(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  return Math.min(defaultPoolSize(cores), Math.max(0, cores - 2));
 }
 
 interface Member {
@@ -21,7 +32,8 @@ interface Member {
 }
 
 /** Workers start on first use: token counting loads a 1 MB encoder a page may never need. */
-export function createTokenPool(size = defaultPoolSize()): TokenPool {
+export function createTokenPool(cores = globalThis.navigator?.hardwareConcurrency ?? 2): TokenPool {
+  const size = defaultPoolSize(cores);
   const members: Member[] = [];
   const member = (): Member => {
     if (members.length < size) {
@@ -34,6 +46,7 @@ export function createTokenPool(size = defaultPoolSize()): TokenPool {
   };
   return {
     size,
+    sizeWhileStoring: poolSizeWhileStoring(cores),
     async count(inputs) {
       const m = member();
       m.busy++;
