@@ -28,7 +28,7 @@ export function encodeExtras(extras: (RawRow | undefined)[]): ExtraColumn[] {
       let values = byKey.get(key);
       if (!values) {
         if (byKey.size >= MAX_EXTRA_KEYS) continue;
-        values = new Array<ExtraValue | undefined>(extras.length);
+        values = new Array<ExtraValue | undefined>(extras.length).fill(undefined);
         byKey.set(key, values);
       }
       values[i] = extraValue(raw);
@@ -86,7 +86,8 @@ export function concatExtras(parts: (readonly ExtraColumn[] | undefined)[], leng
       let slots = byKey.get(column.key);
       if (!slots) {
         if (byKey.size >= MAX_EXTRA_KEYS) continue;
-        slots = new Array<ExtraColumn | undefined>(parts.length);
+        // Filled, not sparse: forEach and map skip the holes of a sparse array.
+        slots = new Array<ExtraColumn | undefined>(parts.length).fill(undefined);
         byKey.set(column.key, slots);
       }
       slots[k] = column;

@@ -43,13 +43,14 @@ export function concatStrings(columns: (StringColumn | undefined)[], lengths: nu
   const dict = new Dictionary();
   const codes = new Uint32Array(n);
   let offset = 0;
-  columns.forEach((column, k) => {
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k];
     if (column) {
       const remap = Uint32Array.from([0, ...column.dict.map((v) => dict.indexOf(v) + 1)]);
       const local = column.codes;
       for (let i = 0; i < local.length; i++) codes[offset + i] = remap[local[i] as number] as number;
     }
     offset += lengths[k] as number;
-  });
+  }
   return { dict: dict.values, codes };
 }

@@ -35,7 +35,12 @@ export class QueryTable {
 
   /** Every column of this table: the fixed catalog, then the dataset's raw columns in first-seen order. */
   catalog(): ColumnDescriptor[] {
-    return (this.extraCatalog ??= [...COLUMNS, ...(this.table.extra ?? []).map((c) => extraDescriptor(c.key, c.kind))]);
+    return [...COLUMNS, ...this.extraDescriptors()];
+  }
+
+  /** The dataset's raw columns, in first-seen order. */
+  extraDescriptors(): ColumnDescriptor[] {
+    return (this.extraCatalog ??= (this.table.extra ?? []).map((c) => extraDescriptor(c.key, c.kind)));
   }
 
   /** A column of this table by id; undefined when it has none of that id. */
