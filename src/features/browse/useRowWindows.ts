@@ -110,11 +110,13 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
   }, [client, datasetKey, revision, reset, fetchPage]);
 
   // Another raw column shown: the pages on screen are fetched again with it, and shown meanwhile.
+  // The first page is fetched here: before any page arrives the table has no rows to ask for.
   useEffect(() => {
     if (pages.current.columns === columnsKey) return;
     reset(pages.current.view, pages.current.revision);
+    if (pages.current.revision > 0) fetchPage(0);
     pageArrived();
-  }, [columnsKey, reset]);
+  }, [columnsKey, reset, fetchPage]);
 
   // Another sort or filter: the first page of the new order, the rest as they scroll in.
   useEffect(() => {
