@@ -54,7 +54,7 @@ export async function commitRows(store: TrajectoryStore, templates: Trajectory[]
     const end = Math.min(to, start + batchRows, (shardIndex + 1) * ROWS_PER_SHARD);
     const rows = Array.from({ length: end - start }, (_, i) => firstRow + i);
     const trajectories = rows.map((row) => derived(templates, shard.path, row, start + row - firstRow));
-    const chunk = encodeFeatures(trajectories.map((t, i) => ({ id: t.id, row: rows[i] as number, ...(t.instanceId ? { instanceId: t.instanceId } : {}), features: computeFeatures(t, { exactTokens: false }) })));
+    const chunk = encodeFeatures(trajectories.map((t, i) => ({ id: t.id, row: rows[i] as number, ...(t.instanceId ? { instanceId: t.instanceId } : {}), features: computeFeatures(t, { exactTokens: false }), extra: t.extra })));
     const stored = await store.getShard(shard.key);
     if (!stored) throw new Error(`shard ${shard.key} vanished`);
     await store.commitBatch({ shard: { ...withoutStored(stored), rowsDone: end - shardIndex * ROWS_PER_SHARD, state: 'running' }, firstRow, trajectories, chunk });

@@ -42,3 +42,14 @@ export async function rollouts(repo: string, files: string[]): Promise<RolloutFa
   }
   return facts;
 }
+
+/** A raw (unread) column of every row of the fixture files, in table order; undefined where a row lacks it. */
+export async function rawColumn(files: string[], key: string): Promise<unknown[]> {
+  const values: unknown[] = [];
+  for (const f of files) {
+    for await (const b of readTrajectories(await nodeFileSource(path.join(GENERATED_DIR, f)), { source: 'facts', exactTokens: false })) {
+      for (const { trajectory } of b.items) values.push(trajectory.extra[key]);
+    }
+  }
+  return values;
+}

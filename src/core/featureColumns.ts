@@ -1,4 +1,8 @@
-import type { Features, Outcome, Role, TokenCounts } from './types';
+import { concatExtras, encodeExtras, extraArrays, extraTextSize, type ExtraColumn } from './extraColumns';
+import { concatStrings, Dictionary, encodeStrings, stringAt, type StringColumn } from './stringColumn';
+import type { Features, Outcome, RawRow, Role, TokenCounts } from './types';
+
+export { stringAt, type StringColumn };
 
 /**
  * Columnar features of a batch of rows: one typed array per numeric feature, dictionary-coded
@@ -36,12 +40,6 @@ const OPTIONAL_STRINGS = ['language', 'repo', 'agent', 'model', 'exitStatus', 'c
 
 export const ROLES: readonly Role[] = ['system', 'user', 'assistant', 'tool'];
 
-/** Row i has value `dict[codes[i] - 1]`; code 0 means absent (so '' stays distinct from missing). */
-export interface StringColumn {
-  dict: string[];
-  codes: Uint32Array;
-}
-
 /**
  * A name → count map per row in CSR form: row i owns entries `rowPtr[i] .. rowPtr[i + 1]`, each
  * naming `dict[index[k]]` with `count[k]`. Entries keep the row's key order.
@@ -67,6 +65,8 @@ export interface FeatureChunk {
   tokensByRole: Record<Role, Float64Array>;
   tools: SparseCounts;
   patchExtensions: SparseCounts;
+  /** The dataset's raw columns no adapter read (./extraColumns.ts); chunks stored before they were kept have none. */
+  extra?: ExtraColumn[];
 }
 
 /** A whole dataset's rows: the same shape as a chunk, with dictionaries merged. */
@@ -78,6 +78,8 @@ export interface FeatureRowInput {
   row: number;
   instanceId?: string;
   features: Features;
+  /** The trajectory's unread raw columns. */
+  extra?: RawRow;
 }
 
 const MAX_U32 = 0xffff_ffff;
@@ -94,6 +96,7 @@ export function encodeFeatures(rows: FeatureRowInput[]): FeatureChunk {
     tokensByRole: recordOf(ROLES, (role) => Float64Array.from(rows, (r) => r.features.tokensByRole[role])),
     tools: encodeSparse(rows, 'tool', (f) => f.tools),
     patchExtensions: encodeSparse(rows, 'patch extension', (f) => f.patchExtensions),
+    extra: encodeExtras(rows.map((r) => r.extra)),
   };
 }
 
@@ -119,12 +122,6 @@ export function featuresAt(chunk: FeatureChunk, i: number): Features {
   return f;
 }
 
-/** Value of row i, undefined when absent. */
-export function stringAt(column: StringColumn, i: number): string | undefined {
-  const code = column.codes[i] ?? 0;
-  return code === 0 ? undefined : column.dict[code - 1];
-}
-
 /** Row i's name → count map, as a plain object. */
 export function sparseAt(column: SparseCounts, i: number): Record<string, number> {
   const entries: [string, number][] = [];
@@ -145,17 +142,19 @@ export function setExactTokens(chunk: FeatureChunk, i: number, counts: TokenCoun
 
 /** One table from many chunks, in order; string and name dictionaries are merged. */
 export function concatChunks(chunks: FeatureChunk[]): FeatureTable {
-  const n = chunks.reduce((sum, c) => sum + c.n, 0);
+  const lengths = chunks.map((c) => c.n);
+  const n = lengths.reduce((sum, l) => sum + l, 0);
   return {
     n,
     ids: chunks.flatMap((c) => c.ids),
     rows: concatArrays(chunks, n, Uint32Array, (c) => c.rows),
     num: recordOf(NUMERIC_FEATURES, (f) => concatArrays(chunks, n, Float64Array, (c) => c.num[f])),
-    str: recordOf(STRING_FEATURES, (f) => concatStrings(chunks.map((c) => c.str[f]), n)),
+    str: recordOf(STRING_FEATURES, (f) => concatStrings(chunks.map((c) => c.str[f]), lengths, n)),
     tokensExact: concatArrays(chunks, n, Uint8Array, (c) => c.tokensExact),
     tokensByRole: recordOf(ROLES, (role) => concatArrays(chunks, n, Float64Array, (c) => c.tokensByRole[role])),
     tools: concatSparse(chunks.map((c) => c.tools), n),
     patchExtensions: concatSparse(chunks.map((c) => c.patchExtensions), n),
+    extra: concatExtras(chunks.map((c) => c.extra), lengths),
   };
 }
 
@@ -177,7 +176,7 @@ export function transferList(chunk: FeatureChunk): ArrayBuffer[] {
 export function chunkByteSize(chunk: FeatureChunk): number {
   const arrays = typedArrays(chunk).reduce((sum, a) => sum + a.byteLength, 0);
   const dicts = [...STRING_FEATURES.map((f) => chunk.str[f].dict), chunk.tools.dict, chunk.patchExtensions.dict];
-  return arrays + textSize(chunk.ids) + dicts.reduce((sum, d) => sum + textSize(d), 0);
+  return arrays + textSize(chunk.ids) + dicts.reduce((sum, d) => sum + textSize(d), 0) + extraTextSize(chunk.extra ?? []);
 }
 
 function typedArrays(chunk: FeatureChunk): ArrayBufferView[] {
@@ -188,34 +187,12 @@ function typedArrays(chunk: FeatureChunk): ArrayBufferView[] {
     ...STRING_FEATURES.map((f) => chunk.str[f].codes),
     ...ROLES.map((r) => chunk.tokensByRole[r]),
     ...[chunk.tools, chunk.patchExtensions].flatMap((s) => [s.rowPtr, s.index, s.count]),
+    ...extraArrays(chunk.extra ?? []),
   ];
 }
 
 function textSize(strings: string[]): number {
   return strings.reduce((sum, s) => sum + s.length, 0);
-}
-
-/** Assigns codes in first-seen order. */
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-
-  /** 0-based position of `value`, added when new. */
-  indexOf(value: string): number {
-    let index = this.codes.get(value);
-    if (index === undefined) {
-      index = this.values.length;
-      this.codes.set(value, index);
-      this.values.push(value);
-    }
-    return index;
-  }
-}
-
-function encodeStrings(values: (string | undefined)[]): StringColumn {
-  const dict = new Dictionary();
-  const codes = Uint32Array.from(values, (v) => (v === undefined ? 0 : dict.indexOf(v) + 1));
-  return { dict: dict.values, codes };
 }
 
 function encodeSparse(rows: FeatureRowInput[], what: string, pick: (f: Features) => Record<string, number>): SparseCounts {
@@ -235,19 +212,6 @@ function encodeSparse(rows: FeatureRowInput[], what: string, pick: (f: Features)
     rowPtr[i + 1] = k;
   });
   return { dict: dict.values, rowPtr, index, count };
-}
-
-function concatStrings(columns: StringColumn[], n: number): StringColumn {
-  const dict = new Dictionary();
-  const codes = new Uint32Array(n);
-  let offset = 0;
-  for (const column of columns) {
-    const remap = Uint32Array.from([0, ...column.dict.map((v) => dict.indexOf(v) + 1)]);
-    const local = column.codes;
-    for (let i = 0; i < local.length; i++) codes[offset + i] = remap[local[i] as number] as number;
-    offset += local.length;
-  }
-  return { dict: dict.values, codes };
 }
 
 function concatSparse(columns: SparseCounts[], n: number): SparseCounts {

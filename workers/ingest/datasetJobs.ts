@@ -210,7 +210,7 @@ export class DatasetJobs {
       progress.format = b.detection.format;
       if (b.detection.warning) this.messages.set(dataset.key, `${shard.path}: ${b.detection.warning}`);
       const trajectories = b.items.map((it) => it.trajectory);
-      const chunk = encodeFeatures(b.items.map((it) => ({ id: it.trajectory.id, row: it.row, features: it.features, ...(it.trajectory.instanceId !== undefined ? { instanceId: it.trajectory.instanceId } : {}) })));
+      const chunk = encodeFeatures(b.items.map((it) => ({ id: it.trajectory.id, row: it.row, features: it.features, extra: it.trajectory.extra, ...(it.trajectory.instanceId !== undefined ? { instanceId: it.trajectory.instanceId } : {}) })));
       await this.deps.store.commitBatch({ shard: withoutStored(progress), firstRow, trajectories, chunk });
       onBatch(b.items.length + b.errors.length, b.bytesRead - lastBytes);
       lastBytes = b.bytesRead;

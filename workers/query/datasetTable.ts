@@ -37,7 +37,7 @@ export class DatasetTable {
 
   info(): TableInfo {
     this.tokensPendingCount ??= this.table.tokensExact.reduce((sum, exact) => sum + (exact === 0 ? 1 : 0), 0);
-    return { datasetKey: this.datasetKey, rows: this.table.n, revision: this.revision, tokensPending: this.tokensPendingCount };
+    return { datasetKey: this.datasetKey, rows: this.table.n, revision: this.revision, tokensPending: this.tokensPendingCount, extraColumns: this.current.q.extraDescriptors() };
   }
 
   /** Brings the table up to date; `reload` is the replacement when only a full reload can. */

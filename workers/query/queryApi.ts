@@ -3,9 +3,9 @@
  * stored dataset's feature table, keep it current while rows arrive, and read windows of
  * filtered, sorted rows. The UI sees only these types; the client is ./queryClient.ts.
  */
-import type { ColumnId, ColumnInfo, FilterSpec, RowView, SortSpec } from '../../src/core/query';
+import type { ColumnDescriptor, ColumnId, ColumnInfo, FilterSpec, RowView, SortSpec } from '../../src/core/query';
 
-export type { ColumnId, ColumnInfo, CountEntry, FilterSpec, NumericRange, RowValues, RowView, SortKey, SortSpec, ValueCount } from '../../src/core/query';
+export type { ColumnDescriptor, ColumnId, ColumnInfo, CountEntry, ExtraCellValue, ExtraColumnId, FilterSpec, NumericRange, RowValues, RowView, SortKey, SortSpec, ValueCount } from '../../src/core/query';
 export { COLUMNS, MAX_WINDOW } from '../../src/core/query';
 
 export interface TableInfo {
@@ -16,6 +16,8 @@ export interface TableInfo {
   revision: number;
   /** Rows whose token counts are still the len/4 estimate. */
   tokensPending: number;
+  /** The dataset's own raw columns (`extra:<key>`), in first-seen order. */
+  extraColumns: ColumnDescriptor[];
 }
 
 export interface RefreshResult extends TableInfo {

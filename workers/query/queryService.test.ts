@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COLUMNS, TableQuery, type ColumnId, type SortSpec } from '../../src/core/query';
+import { COLUMNS, extraDescriptor, TableQuery, type ColumnId, type SortSpec } from '../../src/core/query';
 import { countTokens } from '../../src/core/tokens';
 import { openTrajectoryStore, type ShardInput, type TrajectoryStore } from '../store';
 import { batch, dataset, shard } from '../store/testData';
 import { QueryService } from './queryService';
 
-const ALL: ColumnId[] = COLUMNS.map((c) => c.id);
+/** With the raw column every test row carries (`extra: { row }`, see ../store/testData.ts). */
+const ALL: ColumnId[] = [...COLUMNS.map((c) => c.id), 'extra:row'];
 const SORT: SortSpec = [{ column: 'language', desc: false }, { column: 'tokens', desc: true }];
 
 let dbCount = 0;
@@ -60,7 +61,7 @@ describe('QueryService', () => {
   it('opens a stored dataset and serves views, column summaries and row positions', async () => {
     const { store, shards, service } = await setup();
     await ingest(store, shards[0] as ShardInput, 45, 10, true);
-    expect(await service.open('ds')).toEqual({ datasetKey: 'ds', rows: 45, revision: 1, tokensPending: 0 });
+    expect(await service.open('ds')).toEqual({ datasetKey: 'ds', rows: 45, revision: 1, tokensPending: 0, extraColumns: [extraDescriptor('row', 'number')] });
     const expected = await fromScratch(store, 'ds');
     expect(await served(service, 'ds')).toEqual(expected);
     const window = await service.view({ datasetKey: 'ds', sort: SORT, filter: { values: { language: ['go'] } }, offset: 5, limit: 3, columns: ['id', 'language'] });
@@ -76,6 +77,16 @@ describe('QueryService', () => {
     expect(language?.values?.map((v) => v.value).sort()).toEqual(['go', 'python']);
   });
 
+  it("sorts and filters by the dataset's raw columns, and says so when one is unknown", async () => {
+    const { store, shards, service } = await setup();
+    await ingest(store, shards[0] as ShardInput, 25, 10);
+    const byRow = await service.view({ datasetKey: 'ds', sort: [{ column: 'extra:row', desc: true }], filter: { ranges: { 'extra:row': { min: 5, max: 20 } } }, offset: 0, limit: 100, columns: ['extra:row'] });
+    expect(byRow.rows.map((r) => r.values['extra:row'])).toEqual(Array.from({ length: 16 }, (_, k) => 20 - k));
+    const info = (await service.columns('ds')).find((c) => c.id === 'extra:row');
+    expect(info).toMatchObject({ kind: 'number', label: 'row', sortable: true, present: 25, min: 0, max: 24 });
+    await expect(service.view({ datasetKey: 'ds', sort: [{ column: 'extra:nope', desc: false }], offset: 0, limit: 1, columns: [] })).rejects.toThrow('Cannot sort by "extra:nope": this dataset has no raw column "nope".');
+  });
+
   it('appends new chunks and copies exact tokens in on refresh, reading only those chunks', async () => {
     const { store, shards, service } = await setup();
     const s = shards[0] as ShardInput;
@@ -88,7 +99,7 @@ describe('QueryService', () => {
     const reads: (string[] | undefined)[] = [];
     const featureChunks = store.featureChunks.bind(store);
     store.featureChunks = (key, keys) => (reads.push(keys), featureChunks(key, keys));
-    expect(await service.refresh('ds')).toEqual({ datasetKey: 'ds', rows: 55, revision: 2, tokensPending: 35, change: 'incremental', rowsAdded: 25, rowsRecounted: 20 });
+    expect(await service.refresh('ds')).toEqual({ datasetKey: 'ds', rows: 55, revision: 2, tokensPending: 35, change: 'incremental', rowsAdded: 25, rowsRecounted: 20, extraColumns: [extraDescriptor('row', 'number')] });
     expect(reads).toHaveLength(1);
     expect(reads[0]).toHaveLength(3 + 2);
     expect(await served(service, 'ds')).toEqual(await fromScratch(store, 'ds'));

@@ -49,7 +49,7 @@ export function batch(prev: Pick<ShardRecord, 'rowsDone' | 'errors' | 'errorSamp
   const errorRows = new Set((opts.errorRows ?? []).filter((r) => r >= firstRow && r < rowEnd));
   const rows = Array.from({ length: rowEnd - firstRow }, (_, i) => firstRow + i).filter((r) => !errorRows.has(r));
   const trajectories = rows.map((r) => trajectory(prev.datasetKey, prev.path, r, opts.chars));
-  const chunk = encodeFeatures(trajectories.map((t, i) => ({ id: t.id, row: rows[i] as number, instanceId: t.instanceId, features: computeFeatures(t, { exactTokens: opts.exactTokens ?? true }) })));
+  const chunk = encodeFeatures(trajectories.map((t, i) => ({ id: t.id, row: rows[i] as number, instanceId: t.instanceId, features: computeFeatures(t, { exactTokens: opts.exactTokens ?? true }), extra: t.extra })));
   const errors = [...errorRows].map((row) => ({ row, message: `row ${row}: invalid JSON` }));
   return {
     shard: { ...prev, rowsDone: rowEnd, bytesDone: rowEnd * 1000, errors: prev.errors + errors.length, errorSamples: [...prev.errorSamples, ...errors], state: 'running' },

@@ -3,9 +3,9 @@
  * the distinct strings with their row counts, the range of numbers, the names in count maps.
  */
 import type { SparseCounts } from '../featureColumns';
-import { COLUMNS, COMMAND_PREFIX, isCategoryColumn, isNumberColumn, type ColumnDescriptor, type CountsColumnId } from './columns';
+import { COMMAND_PREFIX, isCategoryColumn, isExtraColumn, isNumberColumn, type ColumnDescriptor, type CountsColumnId } from './columns';
 import { compareKeys, textKey } from './order';
-import type { QueryTable } from './queryTable';
+import type { QueryTable, StringsId } from './queryTable';
 
 export interface ValueCount {
   /** null: rows without a value. */
@@ -28,23 +28,26 @@ export interface ColumnInfo extends ColumnDescriptor {
 export const MAX_VALUES = 1000;
 
 export function columnInfos(q: QueryTable): ColumnInfo[] {
-  return COLUMNS.map((c) => infoOf(q, c));
+  return q.catalog().map((c) => infoOf(q, c));
 }
 
 function infoOf(q: QueryTable, c: ColumnDescriptor): ColumnInfo {
   const { id } = c;
-  if (isCategoryColumn(id)) {
-    const { dict, codes } = q.strings(id);
+  if (isExtraColumn(id)) return c.kind === 'number' ? { ...c, ...range(q.numbers(id)) } : { ...c, ...stringCounts(q, id) };
+  if (isCategoryColumn(id)) return { ...c, ...stringCounts(q, id) };
+  if (isNumberColumn(id)) return { ...c, ...range(q.numbers(id)) };
+  if (id === 'id') return { ...c, present: q.n, distinct: q.n };
+  return { ...c, ...nameCounts(q, id) };
+}
+
+function stringCounts(q: QueryTable, id: StringsId): Pick<ColumnInfo, 'present' | 'distinct' | 'values'> {
+  const { dict, codes } = q.strings(id);
     const counts = new Uint32Array(dict.length + 1);
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       counts[code] = (counts[code] as number) + 1;
     }
-    return { ...c, ...valueCounts(dict, counts, true) };
-  }
-  if (isNumberColumn(id)) return { ...c, ...range(q.numbers(id)) };
-  if (id === 'id') return { ...c, present: q.n, distinct: q.n };
-  return { ...c, ...nameCounts(q, id) };
+    return valueCounts(dict, counts, true);
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The columns a query can read, sort and filter: every feature of a feature table, the per-role
- * token counts, and a few values derived from them. The table UI and the filter builder share
- * this catalog, so a column has one id and one label everywhere.
+ * token counts, a few values derived from them, and the dataset's own raw columns (`extra:<key>`,
+ * which differ per table). The table UI and the filter builder share this catalog, so a column
+ * has one id and one label everywhere.
  */
+import { MAX_EXTRA_TEXT, type ExtraKind } from '../extraColumns';
 import { NUMERIC_FEATURES, STRING_FEATURES, type NumericFeature, type StringFeature } from '../featureColumns';
 import type { Role } from '../types';
 
@@ -15,7 +17,9 @@ export type NumberColumnId = NumericFeature | RoleTokenColumn | 'toolCalls' | 'r
 export type CategoryColumnId = StringFeature;
 /** Name → count maps: tool names, bash command words (`bash:grep` shown as `grep`), patch file extensions. */
 export type CountsColumnId = 'tools' | 'commands' | 'patchExtensions';
-export type ColumnId = 'id' | NumberColumnId | CategoryColumnId | CountsColumnId;
+/** A raw column of the dataset that no adapter read, by its key. */
+export type ExtraColumnId = `extra:${string}`;
+export type ColumnId = 'id' | NumberColumnId | CategoryColumnId | CountsColumnId | ExtraColumnId;
 
 export type ColumnKind = 'text' | 'category' | 'number' | 'counts';
 
@@ -26,6 +30,8 @@ export interface ColumnDescriptor {
   description: string;
   /** Counts columns have no order; every other column sorts. */
   sortable: boolean;
+  /** Set on the dataset's raw columns: the key as the dataset names it. */
+  extraKey?: string;
 }
 
 /** The prefix the feature extractor gives bash command words in `tools`. */
@@ -94,6 +100,22 @@ export function isNumberColumn(id: string): id is NumberColumnId {
 
 export function isCategoryColumn(id: string): id is CategoryColumnId {
   return BY_ID.get(id as ColumnId)?.kind === 'category';
+}
+
+export const EXTRA_PREFIX = 'extra:';
+
+export function extraColumnId(key: string): ExtraColumnId {
+  return `${EXTRA_PREFIX}${key}`;
+}
+
+export function isExtraColumn(id: string): id is ExtraColumnId {
+  return id.startsWith(EXTRA_PREFIX);
+}
+
+/** Raw numbers are number columns, anything else (text, flags, nested values as JSON) a category column. */
+export function extraDescriptor(key: string, kind: ExtraKind): ColumnDescriptor {
+  const description = kind === 'number' ? `The dataset's own column "${key}"` : `The dataset's own column "${key}" (nested values as JSON; text longer than ${MAX_EXTRA_TEXT} characters is cut)`;
+  return { id: extraColumnId(key), kind: kind === 'number' ? 'number' : 'category', label: key, description, sortable: true, extraKey: key };
 }
 
 function describe(id: ColumnId, kind: ColumnKind, [label, description]: [string, string]): ColumnDescriptor {

@@ -3,14 +3,14 @@
  * loop over the rows still in, so 100k rows take about a millisecond and no object is made per row.
  */
 import type { StringColumn } from '../featureColumns';
-import type { CategoryColumnId, NumberColumnId } from './columns';
+import type { CategoryColumnId } from './columns';
 import type { FilterSpec, NumericRange } from './filterSpec';
-import type { QueryTable } from './queryTable';
+import type { NumbersId, QueryTable, StringsId } from './queryTable';
 
 /** Keeps rows `rows[0..count)` that pass, packed at the front; returns how many passed. */
 type Clause = (rows: Uint32Array, count: number) => number;
 
-/** Table indices of the rows that match, ascending. The filter must have passed `checkFilter`. */
+/** Table indices of the rows that match, ascending. The filter must have passed `checkFilter` against this table's columns. */
 export function filterRows(q: QueryTable, filter: FilterSpec | undefined): Uint32Array {
   const rows = new Uint32Array(q.n);
   for (let i = 0; i < rows.length; i++) rows[i] = i;
@@ -22,10 +22,10 @@ export function filterRows(q: QueryTable, filter: FilterSpec | undefined): Uint3
 
 function clausesOf(q: QueryTable, filter: FilterSpec): Clause[] {
   const clauses: Clause[] = [];
-  for (const [column, list] of Object.entries(filter.values ?? {}) as [CategoryColumnId, readonly (string | null)[] | undefined][]) {
+  for (const [column, list] of Object.entries(filter.values ?? {}) as [StringsId, readonly (string | null)[] | undefined][]) {
     if (list) clauses.push(keepCodes(q.strings(column).codes, valueMask(q.strings(column), list)));
   }
-  for (const [column, range] of Object.entries(filter.ranges ?? {}) as [NumberColumnId, NumericRange | undefined][]) {
+  for (const [column, range] of Object.entries(filter.ranges ?? {}) as [NumbersId, NumericRange | undefined][]) {
     if (range) clauses.push(keepRange(q.numbers(column), range.min ?? -Infinity, range.max ?? Infinity));
   }
   if (filter.hasPatch !== undefined) clauses.push(keepPatch(q.numbers('patchFiles'), q.numbers('patchChurn'), filter.hasPatch));

@@ -3,7 +3,7 @@
  * crosses to the query worker as is and can live in the URL; `checkFilter` and `checkSort` turn a
  * bad one into a message naming the offending part.
  */
-import { CATEGORY_COLUMNS, columnDescriptor, isCategoryColumn, isNumberColumn, NUMBER_COLUMNS, type CategoryColumnId, type ColumnId, type NumberColumnId } from './columns';
+import { CATEGORY_COLUMNS, columnDescriptor, EXTRA_PREFIX, isExtraColumn, NUMBER_COLUMNS, type CategoryColumnId, type ColumnDescriptor, type ColumnId, type ExtraColumnId, type NumberColumnId } from './columns';
 import { QueryError } from './queryError';
 
 /** Inclusive bounds; either may be left out. */
@@ -15,9 +15,9 @@ export interface NumericRange {
 /** Every clause must hold (AND); an absent clause does not constrain. */
 export interface FilterSpec {
   /** Keep rows whose value is one of these (outcome, language, agent, model, ...); `null` stands for rows without a value. An empty list keeps nothing. */
-  values?: Partial<Record<CategoryColumnId, readonly (string | null)[]>>;
+  values?: Partial<Record<CategoryColumnId | ExtraColumnId, readonly (string | null)[]>>;
   /** A row without a value (NaN: duration, prompt or completion tokens) never falls in a range. */
-  ranges?: Partial<Record<NumberColumnId, NumericRange>>;
+  ranges?: Partial<Record<NumberColumnId | ExtraColumnId, NumericRange>>;
   /** true: the patch touches at least one file or line; false: no patch at all. */
   hasPatch?: boolean;
   /** true: exact token counts only; false: rows still on the len/4 estimate only. */
@@ -34,15 +34,18 @@ export interface SortKey {
 /** Most significant key first; ties keep table order (shard, then row). Empty: table order. */
 export type SortSpec = readonly SortKey[];
 
-export function checkFilter(filter: FilterSpec): void {
+/** Looks a column up by id: the fixed catalog, or one table's (which adds its raw columns). */
+export type Describe = (id: string) => ColumnDescriptor | undefined;
+
+export function checkFilter(filter: FilterSpec, describe: Describe = columnDescriptor): void {
   for (const [column, list] of Object.entries(filter.values ?? {})) {
-    if (!isCategoryColumn(column)) throw new QueryError(`Filter on values of "${column}": not a string column (${knownOf('category')}).`);
+    checkKind(column, describe, 'category', 'values');
     if (!Array.isArray(list)) throw new QueryError(`Filter on values of "${column}": expected a list of values, got ${JSON.stringify(list)}.`);
     const bad = list.find((v: unknown) => v !== null && typeof v !== 'string');
     if (bad !== undefined) throw new QueryError(`Filter on values of "${column}": ${JSON.stringify(bad)} is neither a string nor null.`);
   }
   for (const [column, range] of Object.entries(filter.ranges ?? {})) {
-    if (!isNumberColumn(column)) throw new QueryError(`Filter on the range of "${column}": not a number column (${knownOf('number')}).`);
+    checkKind(column, describe, 'number', 'the range');
     checkRange(column, range);
   }
   for (const flag of ['hasPatch', 'tokensExact'] as const) {
@@ -51,11 +54,11 @@ export function checkFilter(filter: FilterSpec): void {
   if (filter.search !== undefined && typeof filter.search !== 'string') throw new QueryError(`Filter search must be text, not ${JSON.stringify(filter.search)}.`);
 }
 
-export function checkSort(sort: SortSpec): void {
+export function checkSort(sort: SortSpec, describe: Describe = columnDescriptor): void {
   const seen = new Set<string>();
   for (const key of sort) {
-    const column = columnDescriptor(key.column);
-    if (!column) throw new QueryError(`Cannot sort by "${key.column}": no such column.`);
+    const column = describe(key.column);
+    if (!column) throw new QueryError(`Cannot sort by "${key.column}": ${isExtraColumn(key.column) ? `this dataset has no raw column "${rawKey(key.column)}"` : 'no such column'}.`);
     if (!column.sortable) throw new QueryError(`Cannot sort by "${key.column}": ${column.label} holds name → count lists, which have no order.`);
     if (seen.has(key.column)) throw new QueryError(`Cannot sort by "${key.column}" twice in one sort.`);
     if (typeof key.desc !== 'boolean') throw new QueryError(`Sort by "${key.column}": desc must be true or false, not ${JSON.stringify(key.desc)}.`);
@@ -74,6 +77,21 @@ export function filterKey(filter: FilterSpec | undefined): string {
   const ranges = sortedEntries(filter.ranges).map(([c, r]) => [c, r.min ?? null, r.max ?? null]);
   const search = filter.search?.trim().toLowerCase() ?? '';
   return JSON.stringify({ values, ranges, hasPatch: filter.hasPatch ?? null, tokensExact: filter.tokensExact ?? null, search });
+}
+
+function checkKind(column: string, describe: Describe, kind: 'category' | 'number', what: string): void {
+  const found = describe(column);
+  if (found?.kind === kind) return;
+  const expected = kind === 'category' ? 'a string column' : 'a number column';
+  if (isExtraColumn(column)) {
+    const why = found ? `the dataset's column "${rawKey(column)}" is not ${expected}` : `this dataset has no raw column "${rawKey(column)}"`;
+    throw new QueryError(`Filter on ${what} of "${column}": ${why}.`);
+  }
+  throw new QueryError(`Filter on ${what} of "${column}": not ${expected} (${knownOf(kind)}).`);
+}
+
+function rawKey(id: ExtraColumnId): string {
+  return id.slice(EXTRA_PREFIX.length);
 }
 
 function checkRange(column: string, range: NumericRange | undefined): void {
@@ -99,5 +117,5 @@ function nullFirst(a: string | null, b: string | null): number {
 }
 
 function knownOf(kind: 'category' | 'number'): string {
-  return `one of ${(kind === 'category' ? CATEGORY_COLUMNS : NUMBER_COLUMNS).join(', ')}`;
+  return `one of ${(kind === 'category' ? CATEGORY_COLUMNS : NUMBER_COLUMNS).join(', ')}, or a raw column of the dataset as extra:<name>`;
 }

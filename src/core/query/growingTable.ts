@@ -6,9 +6,19 @@
  *
  * Every table it returns shares its storage: only the latest one is valid.
  */
+import { asStrings, MAX_EXTRA_KEYS, type ExtraColumn } from '../extraColumns';
 import { NUMERIC_FEATURES, ROLES, STRING_FEATURES, type FeatureChunk, type FeatureTable, type SparseCounts, type StringFeature } from '../featureColumns';
+import type { StringColumn } from '../stringColumn';
 
 type TypedArray = Uint8Array | Uint32Array | Float64Array;
+
+interface GrowingStrings {
+  dict: string[];
+  index: Map<string, number>;
+  codes: Uint32Array;
+}
+
+type GrowingExtra = { kind: 'number'; values: Float64Array } | ({ kind: 'string' } & GrowingStrings);
 
 interface GrowingSparse {
   dict: string[];
@@ -26,7 +36,9 @@ export class GrowingTable {
   private tokensExact: Uint8Array;
   private readonly num: Record<string, Float64Array>;
   private readonly byRole: Record<string, Float64Array>;
-  private readonly str: Record<StringFeature, { dict: string[]; index: Map<string, number>; codes: Uint32Array }>;
+  private readonly str: Record<StringFeature, GrowingStrings>;
+  /** In first-seen order, as concatChunks keeps them. */
+  private readonly extra = new Map<string, GrowingExtra>();
   private readonly tools: GrowingSparse;
   private readonly patchExtensions: GrowingSparse;
 
@@ -38,12 +50,8 @@ export class GrowingTable {
     this.tokensExact = table.tokensExact;
     this.num = { ...table.num };
     this.byRole = { ...table.tokensByRole };
-    this.str = Object.fromEntries(
-      STRING_FEATURES.map((f) => {
-        const { dict, codes } = table.str[f];
-        return [f, { dict: dict.slice(), index: indexOf(dict), codes }];
-      }),
-    ) as GrowingTable['str'];
+    this.str = Object.fromEntries(STRING_FEATURES.map((f) => [f, growingStrings(table.str[f])])) as GrowingTable['str'];
+    for (const c of table.extra ?? []) this.extra.set(c.key, c.kind === 'number' ? { kind: 'number', values: c.values } : { kind: 'string', ...growingStrings(c.strings) });
     this.tools = growingSparse(table.tools);
     this.patchExtensions = growingSparse(table.patchExtensions);
   }
@@ -67,6 +75,7 @@ export class GrowingTable {
       tokensByRole: Object.fromEntries(ROLES.map((r) => [r, view(this.byRole[r] as Float64Array)])) as FeatureTable['tokensByRole'],
       tools: sparseView(this.tools, n),
       patchExtensions: sparseView(this.patchExtensions, n),
+      extra: [...this.extra].map(([key, c]): ExtraColumn => (c.kind === 'number' ? { key, kind: 'number', values: view(c.values) } : { key, kind: 'string', strings: { dict: c.dict, codes: view(c.codes) } })),
     };
   }
 
@@ -78,19 +87,49 @@ export class GrowingTable {
     this.tokensExact = placed(this.tokensExact, chunk.tokensExact, at);
     for (const f of NUMERIC_FEATURES) this.num[f] = placed(this.num[f] as Float64Array, chunk.num[f], at);
     for (const r of ROLES) this.byRole[r] = placed(this.byRole[r] as Float64Array, chunk.tokensByRole[r], at);
-    for (const f of STRING_FEATURES) {
-      const column = this.str[f];
-      const remap = remapped(column.dict, column.index, chunk.str[f].dict);
-      const codes = (column.codes = roomFor(column.codes, end));
-      const local = chunk.str[f].codes;
-      for (let i = 0; i < local.length; i++) {
-        const code = local[i] as number;
-        codes[at + i] = code === 0 ? 0 : (remap[code - 1] as number) + 1;
-      }
-    }
+    for (const f of STRING_FEATURES) appendStrings(this.str[f], chunk.str[f], at);
     appendSparse(this.tools, chunk.tools, at);
     appendSparse(this.patchExtensions, chunk.patchExtensions, at);
+    this.appendExtras(chunk, at, end);
     this.n = end;
+  }
+
+  /** Rows of keys the chunk lacks are absent; a key that turns out to be text elsewhere becomes text. */
+  private appendExtras(chunk: FeatureChunk, at: number, end: number): void {
+    const incoming = new Map((chunk.extra ?? []).map((c) => [c.key, c]));
+    for (const c of incoming.values()) {
+      if (this.extra.has(c.key) || this.extra.size >= MAX_EXTRA_KEYS) continue;
+      this.extra.set(c.key, c.kind === 'number' ? { kind: 'number', values: new Float64Array(at).fill(NaN) } : { kind: 'string', dict: [], index: new Map(), codes: new Uint32Array(at) });
+    }
+    for (const [key, held] of this.extra) {
+      const c = incoming.get(key);
+      let column = held;
+      if (held.kind === 'number' && c?.kind === 'string') this.extra.set(key, (column = { kind: 'string', ...growingStrings(asStrings({ key, kind: 'number', values: held.values.subarray(0, at) })) }));
+      if (column.kind === 'number') {
+        const values = (column.values = roomFor(column.values, end));
+        if (c?.kind === 'number') values.set(c.values, at);
+        else values.fill(NaN, at, end);
+      } else appendStrings(column, c ? asStrings(c) : undefined, at, end);
+    }
+  }
+}
+
+function growingStrings({ dict, codes }: StringColumn): GrowingStrings {
+  return { dict: dict.slice(), index: indexOf(dict), codes };
+}
+
+/** `chunk`'s codes at rows `at ..` (no chunk: `end - at` absent rows). */
+function appendStrings(column: GrowingStrings, chunk: StringColumn | undefined, at: number, end = at + (chunk?.codes.length ?? 0)): void {
+  const codes = (column.codes = roomFor(column.codes, end));
+  if (!chunk) {
+    codes.fill(0, at, end);
+    return;
+  }
+  const remap = remapped(column.dict, column.index, chunk.dict);
+  const local = chunk.codes;
+  for (let i = 0; i < local.length; i++) {
+    const code = local[i] as number;
+    codes[at + i] = code === 0 ? 0 : (remap[code - 1] as number) + 1;
   }
 }
 

@@ -1,18 +1,27 @@
 /**
  * A feature table with the lookups queries need, each computed once on first use: column arrays
- * by id, sort ranks of dictionary values, lower-cased dictionaries for search, tool-call totals,
- * and the row of each id. The table must not change under it: build a new one when it does.
+ * by id, the table's column catalog (with its raw columns), sort ranks of dictionary values,
+ * lower-cased dictionaries for search, tool-call totals, and the row of each id. The table must
+ * not change under it: build a new one when it does.
  */
+import type { ExtraColumn } from '../extraColumns';
 import type { FeatureTable, StringColumn } from '../featureColumns';
-import { COMMAND_PREFIX, ROLE_TOKEN_COLUMNS, type CategoryColumnId, type NumberColumnId } from './columns';
+import { COLUMNS, columnDescriptor, COMMAND_PREFIX, extraColumnId, extraDescriptor, isExtraColumn, ROLE_TOKEN_COLUMNS, type CategoryColumnId, type ColumnDescriptor, type ExtraColumnId, type NumberColumnId } from './columns';
 import { compareKeys, idKey, textKey } from './order';
+import { QueryError } from './queryError';
+
+/** Columns holding numbers, and columns holding dictionary-coded strings, of one table. */
+export type NumbersId = NumberColumnId | ExtraColumnId;
+export type StringsId = CategoryColumnId | ExtraColumnId;
 
 /** Rank of a missing value: after every present one, whichever the direction. */
 export const RANK_ABSENT = 0xffff_ffff;
 
 export class QueryTable {
-  private readonly ranks = new Map<CategoryColumnId, Uint32Array>();
-  private readonly lowered = new Map<CategoryColumnId, string[]>();
+  private readonly ranks = new Map<StringsId, Uint32Array>();
+  private readonly lowered = new Map<StringsId, string[]>();
+  private extras: Map<ExtraColumnId, ExtraColumn> | undefined;
+  private extraCatalog: ColumnDescriptor[] | undefined;
   private toolCallTotals: Float64Array | undefined;
   private commandNames: Uint8Array | undefined;
   private idRankArray: Uint32Array | undefined;
@@ -24,22 +33,47 @@ export class QueryTable {
     return this.table.n;
   }
 
-  numbers(id: NumberColumnId): Float64Array | Uint32Array {
+  /** Every column of this table: the fixed catalog, then the dataset's raw columns in first-seen order. */
+  catalog(): ColumnDescriptor[] {
+    return [...COLUMNS, ...this.extraDescriptors()];
+  }
+
+  /** The dataset's raw columns, in first-seen order. */
+  extraDescriptors(): ColumnDescriptor[] {
+    return (this.extraCatalog ??= (this.table.extra ?? []).map((c) => extraDescriptor(c.key, c.kind)));
+  }
+
+  /** A column of this table by id; undefined when it has none of that id. */
+  readonly describe = (id: string): ColumnDescriptor | undefined => {
+    if (!isExtraColumn(id)) return columnDescriptor(id);
+    const column = this.extraColumn(id);
+    return column && extraDescriptor(column.key, column.kind);
+  };
+
+  numbers(id: NumbersId): Float64Array | Uint32Array {
+    if (isExtraColumn(id)) {
+      const column = this.extraColumn(id);
+      if (column?.kind !== 'number') throw new QueryError(`"${id}" is not a number column of this dataset.`);
+      return column.values;
+    }
     if (id === 'row') return this.table.rows;
     if (id === 'toolCalls') return (this.toolCallTotals ??= this.countToolCalls());
     if (id in ROLE_TOKEN_COLUMNS) return this.table.tokensByRole[ROLE_TOKEN_COLUMNS[id as keyof typeof ROLE_TOKEN_COLUMNS]];
     return this.table.num[id as Exclude<NumberColumnId, 'row' | 'toolCalls' | keyof typeof ROLE_TOKEN_COLUMNS>];
   }
 
-  strings(id: CategoryColumnId): StringColumn {
-    return this.table.str[id];
+  strings(id: StringsId): StringColumn {
+    if (!isExtraColumn(id)) return this.table.str[id];
+    const column = this.extraColumn(id);
+    if (column?.kind !== 'string') throw new QueryError(`"${id}" is not a string column of this dataset.`);
+    return column.strings;
   }
 
   /** Sort rank of each code of a string column (index 0, the absent code, ranks last); equal values share a rank. */
-  codeRanks(id: CategoryColumnId): Uint32Array {
+  codeRanks(id: StringsId): Uint32Array {
     let ranks = this.ranks.get(id);
     if (!ranks) {
-      ranks = denseRanks(this.table.str[id].dict, textKey, 1);
+      ranks = denseRanks(this.strings(id).dict, textKey, 1);
       ranks[0] = RANK_ABSENT;
       this.ranks.set(id, ranks);
     }
@@ -52,10 +86,10 @@ export class QueryTable {
   }
 
   /** The dictionary of a string column, lower-cased, for case-insensitive search. */
-  lowerDict(id: CategoryColumnId): string[] {
+  lowerDict(id: StringsId): string[] {
     let dict = this.lowered.get(id);
     if (!dict) {
-      dict = this.table.str[id].dict.map((v) => v.toLowerCase());
+      dict = this.strings(id).dict.map((v) => v.toLowerCase());
       this.lowered.set(id, dict);
     }
     return dict;
@@ -69,6 +103,12 @@ export class QueryTable {
   indexOfId(id: string): number | undefined {
     this.rowOfId ??= new Map(this.table.ids.map((rowId, i) => [rowId, i]));
     return this.rowOfId.get(id);
+  }
+
+  /** The raw column of that id, undefined when this table has none. */
+  extraColumn(id: ExtraColumnId): ExtraColumn | undefined {
+    this.extras ??= new Map((this.table.extra ?? []).map((c) => [extraColumnId(c.key), c]));
+    return this.extras.get(id);
   }
 
   private countToolCalls(): Float64Array {

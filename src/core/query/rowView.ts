@@ -1,13 +1,25 @@
 /** One row of a view as plain data for the UI: only the columns asked for, missing values as null. */
 import { stringAt } from '../featureColumns';
-import { COMMAND_PREFIX, isCategoryColumn, type CategoryColumnId, type ColumnId, type CountsColumnId, type NumberColumnId } from './columns';
+import { valueAt as extraValueAt } from '../extraColumns';
+import { COMMAND_PREFIX, isCategoryColumn, isExtraColumn, type CategoryColumnId, type ColumnId, type CountsColumnId, type ExtraColumnId, type NumberColumnId } from './columns';
 import { compareText } from './order';
 import type { QueryTable } from './queryTable';
 
 /** A name and how often it occurs (a tool and its calls, an extension and its files). */
 export type CountEntry = readonly [name: string, count: number];
 
-export type ColumnValue<K extends ColumnId> = K extends 'id' ? string : K extends NumberColumnId ? number | null : K extends CategoryColumnId ? string | null : CountEntry[];
+/** A raw column's value: a number, or text (cut text ends in '…', see `isClipped`); null when absent. */
+export type ExtraCellValue = number | string | null;
+
+export type ColumnValue<K extends ColumnId> = K extends 'id'
+  ? string
+  : K extends NumberColumnId
+    ? number | null
+    : K extends CategoryColumnId
+      ? string | null
+      : K extends ExtraColumnId
+        ? ExtraCellValue
+        : CountEntry[];
 export type RowValues = { [K in ColumnId]?: ColumnValue<K> };
 
 export interface RowView {
@@ -30,10 +42,17 @@ export function rowViewAt(q: QueryTable, i: number, position: number, columns: r
 
 function valueAt(q: QueryTable, column: ColumnId, i: number): unknown {
   if (column === 'id') return q.table.ids[i];
+  if (isExtraColumn(column)) return extraCell(q, column, i);
   if (isCategoryColumn(column)) return stringAt(q.strings(column), i) ?? null;
   if (column === 'tools' || column === 'commands' || column === 'patchExtensions') return countsAt(q, column, i);
   const v = q.numbers(column)[i] as number;
   return Number.isNaN(v) ? null : v;
+}
+
+/** A column the table does not have reads as absent: the UI may ask for a raw column another dataset has. */
+function extraCell(q: QueryTable, column: ExtraColumnId, i: number): ExtraCellValue {
+  const extra = q.extraColumn(column);
+  return (extra && extraValueAt(extra, i)) ?? null;
 }
 
 /** Tools without bash command words; command words without their `bash:` prefix. */

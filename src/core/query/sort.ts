@@ -3,7 +3,7 @@
  * the key's order (direction and "missing last" folded in), then one stable radix sort runs over
  * all words. Ties keep table order, so a view is the same on every run.
  */
-import { isCategoryColumn, isNumberColumn, type ColumnId } from './columns';
+import { isCategoryColumn, isExtraColumn, isNumberColumn, type ColumnId } from './columns';
 import type { SortSpec } from './filterSpec';
 import { QueryError } from './queryError';
 import { RANK_ABSENT, type QueryTable } from './queryTable';
@@ -13,7 +13,8 @@ const MAX_WORD = 0xffff_ffff;
 
 /**
  * `rows` (table indices) in sort order: a new array, or `rows` itself when there is no sort key.
- * The sort must have passed `checkSort`.
+ * The sort must have passed `checkSort` against this table's columns. Raw text columns sort in
+ * text order of their values (ranks of the dictionary), raw numbers by value.
  */
 export function sortRows(q: QueryTable, rows: Uint32Array, sort: SortSpec): Uint32Array {
   if (sort.length === 0) return rows;
@@ -23,11 +24,11 @@ export function sortRows(q: QueryTable, rows: Uint32Array, sort: SortSpec): Uint
 
 function keyWords(q: QueryTable, rows: Uint32Array, column: ColumnId, desc: boolean): Uint32Array[] {
   if (column === 'id') return [rankWord(q.idRanks(), rows, q.n, desc, (i) => i)];
-  if (isCategoryColumn(column)) {
+  if (isCategoryColumn(column) || (isExtraColumn(column) && q.describe(column)?.kind === 'category')) {
     const codes = q.strings(column).codes;
     return [rankWord(q.codeRanks(column), rows, q.n, desc, (i) => codes[i] as number)];
   }
-  if (!isNumberColumn(column)) throw new QueryError(`Cannot sort by "${column}": it has no order.`);
+  if (!isNumberColumn(column) && !isExtraColumn(column)) throw new QueryError(`Cannot sort by "${column}": it has no order.`);
   return numberWords(q.numbers(column), rows, q.n, desc);
 }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extrasAt, type ExtraValue } from '../extraColumns';
 import { concatChunks, encodeFeatures, featuresAt, stringAt, type FeatureRowInput, type FeatureTable } from '../featureColumns';
 import type { Features } from '../types';
-import { COLUMNS, COMMAND_PREFIX, ROLE_TOKEN_COLUMNS, isCategoryColumn, type ColumnId, type NumberColumnId } from './columns';
+import { COLUMNS, COMMAND_PREFIX, EXTRA_PREFIX, ROLE_TOKEN_COLUMNS, extraColumnId, isCategoryColumn, isExtraColumn, type ColumnId, type NumberColumnId } from './columns';
 import type { FilterSpec, SortSpec } from './filterSpec';
 import { compareIds, compareText } from './order';
 import { MAX_VALUES } from './columnInfo';
@@ -20,15 +21,18 @@ interface NaiveRow {
   row: number;
   instanceId: string | undefined;
   f: Features;
+  /** The row's raw column values as the table holds them (their encoding is tested in extraColumns.test.ts). */
+  extra: Record<string, ExtraValue>;
 }
 
 function naiveRows(t: FeatureTable): NaiveRow[] {
-  return Array.from({ length: t.n }, (_, i) => ({ index: i, id: t.ids[i] as string, row: t.rows[i] as number, instanceId: stringAt(t.str.instanceId, i), f: featuresAt(t, i) }));
+  return Array.from({ length: t.n }, (_, i) => ({ index: i, id: t.ids[i] as string, row: t.rows[i] as number, instanceId: stringAt(t.str.instanceId, i), f: featuresAt(t, i), extra: extrasAt(t.extra ?? [], i) }));
 }
 
 function naiveValue(r: NaiveRow, column: ColumnId): string | number | undefined {
   if (column === 'id') return r.id;
   if (column === 'instanceId') return r.instanceId;
+  if (isExtraColumn(column)) return Object.hasOwn(r.extra, column.slice(EXTRA_PREFIX.length)) ? r.extra[column.slice(EXTRA_PREFIX.length)] : undefined;
   if (isCategoryColumn(column)) return r.f[column];
   return naiveNumber(r, column as NumberColumnId);
 }
@@ -77,10 +81,13 @@ function naiveSort(rows: NaiveRow[], sort: SortSpec): NaiveRow[] {
 }
 
 
-const SORTABLE = COLUMNS.filter((c) => c.sortable).map((c) => c.id);
-const CATEGORY = COLUMNS.filter((c) => c.kind === 'category').map((c) => c.id);
-const NUMBER = COLUMNS.filter((c) => c.kind === 'number').map((c) => c.id);
-const ALL_COLUMNS = COLUMNS.map((c) => c.id);
+/** Raw columns: `score` numbers, `note` and `flag` text, `mixed` either (text in a table where any row has text), `nested` JSON. */
+const EXTRA_KEYS = ['score', 'note', 'flag', 'mixed', 'nested'] as const;
+const EXTRA_IDS = EXTRA_KEYS.map(extraColumnId);
+const SORTABLE = [...COLUMNS.filter((c) => c.sortable).map((c) => c.id), ...EXTRA_IDS];
+const CATEGORY = [...COLUMNS.filter((c) => c.kind === 'category').map((c) => c.id), extraColumnId('note'), extraColumnId('flag')];
+const NUMBER = [...COLUMNS.filter((c) => c.kind === 'number').map((c) => c.id), extraColumnId('score')];
+const ALL_COLUMNS = [...COLUMNS.map((c) => c.id), ...EXTRA_IDS, extraColumnId('absent everywhere')];
 
 // Few distinct values, so ties, case variants, numeric-aware order and missing values all occur.
 const num = fc.oneof(fc.integer({ min: -3, max: 40 }), fc.double({ noNaN: true }), fc.constantFrom(0, -0, Infinity, -Infinity, 2 ** 21 + 0.5, 1e300, 4_000_000));
@@ -118,9 +125,20 @@ const features: fc.Arbitrary<Features> = fc
   })
   .map(dropUndefined);
 
+const extra = fc.record(
+  {
+    score: fc.oneof(num, fc.constant(null), fc.bigInt({ min: -5n, max: 5n })),
+    note: fc.option(fc.constantFrom(...LABELS), { nil: null }),
+    flag: fc.boolean(),
+    mixed: fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom(...LABELS)),
+    nested: fc.constantFrom({ a: 1 }, [1, 2], { b: 'x' }, []),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
 const PREFIXES = ['hub/a/train/x.parquet', 'hub/a/train/y.parquet', 'local/b.jsonl'];
-const rows = fc.array(fc.record({ prefix: fc.constantFrom(...PREFIXES), row: fc.nat({ max: 30 }), instanceId: label, features }), { maxLength: 40 }).map((list) =>
-  list.map((r, i): FeatureRowInput => dropUndefined({ id: `${r.prefix}#${i * 31 + r.row}`, row: r.row, instanceId: r.instanceId, features: r.features })),
+const rows = fc.array(fc.record({ prefix: fc.constantFrom(...PREFIXES), row: fc.nat({ max: 30 }), instanceId: label, features, extra: fc.option(extra, { nil: undefined }) }), { maxLength: 40 }).map((list) =>
+  list.map((r, i): FeatureRowInput => dropUndefined({ id: `${r.prefix}#${i * 31 + r.row}`, row: r.row, instanceId: r.instanceId, features: r.features, extra: r.extra })),
 );
 
 /** The rows as 1–3 chunks concatenated, as the store hands them over (dictionaries merged). */
@@ -156,6 +174,19 @@ function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * The sort and filter without the raw columns this table lacks or holds as the other kind (no row
+ * has a `note`, or every `note` is null, which makes it an empty number column): those are errors,
+ * tested on their own.
+ */
+function fitted(query: TableQuery, s: SortSpec, f: FilterSpec | undefined): [SortSpec, FilterSpec | undefined] {
+  const fits = (column: string, kind?: string) => !isExtraColumn(column) || (kind === undefined ? query.q.describe(column) !== undefined : query.q.describe(column)?.kind === kind);
+  const keep = <V>(record: Partial<Record<string, V>> | undefined, kind: string) => record && Object.fromEntries(Object.entries(record).filter(([column]) => fits(column, kind)));
+  const sortFit = s.filter((k) => fits(k.column));
+  if (!f) return [sortFit, f];
+  return [sortFit, dropUndefined({ ...f, values: keep(f.values, 'category'), ranges: keep(f.ranges, 'number') })];
+}
+
 function expectedIds(t: FeatureTable, s: SortSpec, f: FilterSpec | undefined): string[] {
   return naiveSort(naiveFilter(naiveRows(t), f), s).map((r) => r.id);
 }
@@ -174,8 +205,9 @@ function naiveCounts(r: NaiveRow, column: 'tools' | 'commands' | 'patchExtension
 describe('TableQuery views', () => {
   it('filter and sort exactly as the naive reference: same rows, same order, ties in table order', () => {
     fc.assert(
-      fc.property(table, sort, fc.oneof(filter, noFilter), (t, s, f) => {
+      fc.property(table, sort, fc.oneof(filter, noFilter), (t, anySort, anyFilter) => {
         const query = new TableQuery(t);
+        const [s, f] = fitted(query, anySort, anyFilter);
         const view = query.view({ sort: s, filter: f, offset: 0, limit: 5000, columns: [] });
         const expected = expectedIds(t, s, f);
         expect(view.rows.map((r) => r.id)).toEqual(expected);
@@ -189,8 +221,9 @@ describe('TableQuery views', () => {
 
   it('serve any window of the view, and find any row position', () => {
     fc.assert(
-      fc.property(table, sort, filter, fc.nat({ max: 45 }), fc.nat({ max: 45 }), (t, s, f, offset, limit) => {
+      fc.property(table, sort, filter, fc.nat({ max: 45 }), fc.nat({ max: 45 }), (t, anySort, anyFilter, offset, limit) => {
         const query = new TableQuery(t);
+        const [s, f] = fitted(query, anySort, anyFilter);
         const expected = expectedIds(t, s, f);
         expect(viewIds(query, s, f, offset, limit)).toEqual(expected.slice(offset, offset + limit));
         for (const id of t.ids) expect(query.positionOf(id, s, f)).toBe(expected.indexOf(id));
@@ -221,7 +254,7 @@ describe('TableQuery views', () => {
     fc.assert(
       fc.property(table, fc.array(fc.tuple(sort, fc.oneof(filter, noFilter)), { minLength: 1, maxLength: 8 }), (t, steps) => {
         const query = new TableQuery(t);
-        for (const [s, f] of [...steps, ...steps]) expect(viewIds(query, s, f)).toEqual(expectedIds(t, s, f));
+        for (const [s, f] of [...steps, ...steps].map(([s, f]) => fitted(query, s, f))) expect(viewIds(query, s, f)).toEqual(expectedIds(t, s, f));
       }),
       { numRuns: 100 },
     );
@@ -243,7 +276,8 @@ describe('TableQuery column summaries', () => {
       fc.property(table, (t) => {
         const infos = new Map(new TableQuery(t).columns().map((c) => [c.id, c]));
         const all = naiveRows(t);
-        for (const column of CATEGORY) {
+        expect([...infos.keys()].filter(isExtraColumn)).toEqual((t.extra ?? []).map((c) => extraColumnId(c.key)));
+        for (const column of CATEGORY.filter((c) => infos.get(c)?.kind === 'category')) {
           const counted = new Map<string | null, number>();
           for (const r of all) {
             const v = (naiveValue(r, column) as string | undefined) ?? null;
@@ -253,7 +287,7 @@ describe('TableQuery column summaries', () => {
           expect(new Map(info?.values?.map((v) => [v.value, v.count]))).toEqual(counted);
           expect(info?.present).toBe(all.length - (counted.get(null) ?? 0));
         }
-        for (const column of NUMBER) {
+        for (const column of NUMBER.filter((c) => infos.get(c)?.kind === 'number')) {
           const present = all.map((r) => naiveValue(r, column) as number | undefined).filter((v): v is number => v !== undefined);
           const info = infos.get(column);
           expect(info?.present).toBe(present.length);
@@ -315,6 +349,10 @@ describe('TableQuery errors', () => {
     expect(view({ filter: { ranges: { language: { min: 1 } } as FilterSpec['ranges'] } })).toThrow(/Filter on the range of "language": not a number column \(one of nMessages, /);
     expect(view({ filter: { values: { tokens: ['1'] } as FilterSpec['values'] } })).toThrow(/Filter on values of "tokens": not a string column/);
     expect(view({ filter: { values: { outcome: 'resolved' as unknown as string[] } } })).toThrow('Filter on values of "outcome": expected a list of values, got "resolved".');
+    expect(view({ sort: [{ column: 'extra:nope', desc: false }] })).toThrow(new QueryError('Cannot sort by "extra:nope": this dataset has no raw column "nope".'));
+    expect(view({ filter: { values: { 'extra:nope': ['x'] } } })).toThrow(new QueryError('Filter on values of "extra:nope": this dataset has no raw column "nope".'));
+    expect(view({ filter: { ranges: { 'extra:license': { min: 1 } } } })).toThrow(new QueryError('Filter on the range of "extra:license": the dataset\'s column "license" is not a number column.'));
+    expect(view({ filter: { values: { 'extra:score': ['1'] } } })).toThrow(new QueryError('Filter on values of "extra:score": the dataset\'s column "score" is not a string column.'));
     expect(view({ offset: -1 })).toThrow('A view window starts at a whole position ≥ 0, not -1.');
     expect(view({ limit: 1e9 })).toThrow('A view window holds 0 to 5000 rows, not 1000000000.');
   });
@@ -336,6 +374,8 @@ describe('TableQuery at 100k rows', () => {
     ['a search with a patch, by instance', [{ column: 'instanceId', desc: false }], { search: 'org3__repo1', hasPatch: true }],
     ['estimated tokens with a duration, by duration then id descending', [{ column: 'durationSec', desc: false }, { column: 'id', desc: true }], { tokensExact: false, ranges: { durationSec: { min: 60 } } }],
     ['missing languages, by model and tool calls', [{ column: 'model', desc: true }, { column: 'toolCalls', desc: false }], { values: { language: [null] } }],
+    ['raw columns: MIT and Apache scores in a range, by difficulty (numbers then text) and score descending', [{ column: 'extra:difficulty', desc: false }, { column: 'extra:score', desc: true }], { values: { 'extra:license': ['MIT', 'Apache-2.0'] }, ranges: { 'extra:score': { min: 10, max: 90 } } }],
+    ['raw columns: rows without a reviewer, by metadata JSON', [{ column: 'extra:metadata', desc: false }], { values: { 'extra:reviewer': [null] } }],
   ];
 
   it.each(cases)('%s: the same rows in the same order as the reference', (_, s, f) => {

@@ -67,8 +67,8 @@ export class TableQuery {
 
   /** Table indices in view order. */
   order(sort: SortSpec, filter: FilterSpec | undefined): Uint32Array {
-    checkSort(sort);
-    if (filter) checkFilter(filter);
+    checkSort(sort, this.q.describe);
+    if (filter) checkFilter(filter, this.q.describe);
     const key = queryKey(sort, filter);
     let order = this.orders.get(key);
     if (order) {

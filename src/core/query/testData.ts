@@ -29,6 +29,8 @@ export function prng(seed: number): () => number {
 
 export function syntheticRows(n: number, seed = 1, shards = 8): FeatureRowInput[] {
   const rand = prng(seed);
+  // A stream of its own, so the features are those the same seed always gave.
+  const extraRand = prng(seed ^ 0x5eed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const maybe = <T>(p: number, value: () => T): T | undefined => (rand() < p ? value() : undefined);
   const perShard = Math.ceil(n / shards);
@@ -38,7 +40,7 @@ export function syntheticRows(n: number, seed = 1, shards = 8): FeatureRowInput[
     const repo = `org${Math.floor(rand() * 10)}/repo${Math.floor(rand() * 50)}`;
     const instanceId = `${repo.replace('/', '__')}-${Math.floor(rand() * 4000)}`;
     const features = syntheticFeatures(rand, pick, maybe, repo);
-    return { id: `synthetic/default/train/data/train-${String(shard).padStart(5, '0')}.parquet#${row}`, row, instanceId, features };
+    return { id: `synthetic/default/train/data/train-${String(shard).padStart(5, '0')}.parquet#${row}`, row, instanceId, features, extra: syntheticExtra(extraRand, k) };
   });
 }
 
@@ -47,6 +49,22 @@ export function syntheticTable(n: number, seed = 1, chunkRows = 1000): FeatureTa
   const chunks = [];
   for (let start = 0; start < n; start += chunkRows) chunks.push(encodeFeatures(rows.slice(start, start + chunkRows)));
   return concatChunks(chunks);
+}
+
+/**
+ * Raw columns as datasets carry them: a license (text, few values), a score (numbers, sometimes
+ * null), a difficulty that is a number in early rows and text later, a nested metadata struct,
+ * and a column only later rows have.
+ */
+function syntheticExtra(rand: () => number, k: number): Record<string, unknown> {
+  const extra: Record<string, unknown> = {
+    license: ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'GPL-3.0'][Math.floor(rand() * 4)],
+    score: rand() < 0.1 ? null : Math.round(rand() * 1000) / 10,
+    difficulty: k < 150 ? Math.floor(rand() * 5) : ['easy', 'medium', 'hard'][Math.floor(rand() * 3)],
+    metadata: { turns: Math.floor(rand() * 40), base_commit: Math.floor(rand() * 0xffffff).toString(16) },
+  };
+  if (k >= 250) extra.reviewer = `reviewer-${Math.floor(rand() * 12)}`;
+  return extra;
 }
 
 function syntheticFeatures(rand: () => number, pick: <T>(l: readonly T[]) => T, maybe: <T>(p: number, v: () => T) => T | undefined, repo: string): Features {

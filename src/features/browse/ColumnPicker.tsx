@@ -1,8 +1,8 @@
-/** The "Columns" menu: show or hide each column, grouped as in the table; reset to the defaults. */
+/** The "Columns" menu: show or hide each column, grouped as in the table (the dataset's raw columns last); reset to the defaults. */
 import type { Column } from '@tanstack/react-table';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RowView } from '../../../workers/query/queryApi';
-import { GROUPS, type BrowseFeatures } from './columns';
+import { EXTRA_GROUP, GROUPS, type BrowseFeatures } from './columns';
 
 interface Props {
   columns: Column<BrowseFeatures, RowView, unknown>[];
@@ -39,19 +39,19 @@ export function ColumnPicker({ columns, onReset }: Props) {
       </button>
       {open && (
         <div id={panelId} className="browse-picker-panel" role="group" aria-label="Shown columns">
-          {GROUPS.map((group) => (
-            <fieldset key={group} className="browse-picker-group">
-              <legend>{group}</legend>
-              {columns
-                .filter((c) => c.columnDef.meta?.group === group)
-                .map((c) => (
+          {GROUPS.map((group) => ({ group, members: columns.filter((c) => c.columnDef.meta?.group === group) }))
+            .filter(({ members }) => members.length > 0)
+            .map(({ group, members }) => (
+              <fieldset key={group} className={group === EXTRA_GROUP ? 'browse-picker-group browse-picker-extras' : 'browse-picker-group'}>
+                <legend>{group}</legend>
+                {members.map((c) => (
                   <label key={c.id} className="browse-picker-option" title={c.columnDef.meta?.description}>
                     <input type="checkbox" checked={c.getIsVisible()} disabled={!c.getCanHide() || (c.getIsVisible() && shown === 1)} onChange={c.getToggleVisibilityHandler()} />
                     {typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
                   </label>
                 ))}
-            </fieldset>
-          ))}
+              </fieldset>
+            ))}
           <button type="button" className="button browse-picker-reset" onClick={onReset}>
             Reset columns
           </button>

@@ -1,7 +1,7 @@
 /** The grid's header row: a sort button and a resize grip per shown column. */
 import type { ReactTable } from '@tanstack/react-table';
 import type { RowView } from '../../../workers/query/queryApi';
-import type { BrowseFeatures } from './columns';
+import { widthVar, type BrowseFeatures } from './columns';
 
 interface Props {
   table: ReactTable<BrowseFeatures, RowView>;
@@ -25,7 +25,7 @@ export function GridHeader({ table, sortKeys }: Props) {
               aria-colindex={i + 1}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
               className={`browse-th browse-align-${column.columnDef.meta?.align ?? 'start'}${column.getIsResizing() ? ' is-resizing' : ''}`}
-              style={{ width: `var(--col-${column.id})` }}
+              style={{ width: `var(${widthVar(column.id)})` }}
               title={column.columnDef.meta?.description}
             >
               {column.getCanSort() ? (

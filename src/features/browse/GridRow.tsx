@@ -2,7 +2,7 @@
 import { flexRender, type Row } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { RowView } from '../../../workers/query/queryApi';
-import type { BrowseFeatures } from './columns';
+import { widthVar, type BrowseFeatures } from './columns';
 
 export interface GridRowProps {
   domId: string;
@@ -45,7 +45,7 @@ export const GridRow = memo(
             className={`browse-td browse-align-${cell.column.columnDef.meta?.align ?? 'start'}`}
             role="gridcell"
             aria-colindex={i + 1}
-            style={{ width: `var(--col-${cell.column.id})` }}
+            style={{ width: `var(${widthVar(cell.column.id)})` }}
           >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>

@@ -11,7 +11,7 @@ import { formatCount } from '../../core/display';
 import { queryClient } from '../../../workers/query/queryClient';
 import type { ColumnId, FilterSpec, RowView, SortSpec } from '../../../workers/query/queryApi';
 import { ColumnPicker } from './ColumnPicker';
-import { columns, defaultVisibility, features } from './columns';
+import { columnsWith, defaultVisibility, features, visibilityWith, widthVar } from './columns';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -43,7 +43,9 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
   const [sorting, setSorting] = useState<SortingState>([]);
   const sort = useMemo<SortSpec>(() => sorting.map((s) => ({ column: s.id as ColumnId, desc: s.desc })), [sorting]);
   const prefs = useColumnPrefs();
-  const rows = useRowWindows(queryClient(), datasetKey, revision, sort, filter);
+  const rows = useRowWindows(queryClient(), datasetKey, revision, sort, filter, prefs.visibility);
+  const columns = useMemo(() => columnsWith(rows.extraColumns), [rows.extraColumns]);
+  const visibility = useMemo(() => visibilityWith(prefs.visibility, rows.extraColumns), [prefs.visibility, rows.extraColumns]);
   const scroller = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -75,7 +77,7 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
     columns,
     data,
     getRowId: (row) => row.id,
-    state: { sorting, columnVisibility: prefs.visibility, columnSizing: prefs.sizing },
+    state: { sorting, columnVisibility: visibility, columnSizing: prefs.sizing },
     onSortingChange: setSorting,
     onColumnVisibilityChange: prefs.setVisibility,
     onColumnSizingChange: prefs.setSizing,
@@ -110,7 +112,7 @@ export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSe
   const visible = table.getVisibleLeafColumns();
   const columnsKey = visible.map((c) => c.id).join(' ');
   const widths = { '--browse-row-width': `${table.getTotalSize()}px` } as Record<string, string>;
-  for (const c of visible) widths[`--col-${c.id}`] = `${c.getSize()}px`;
+  for (const c of visible) widths[widthVar(c.id)] = `${c.getSize()}px`;
   const byId = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
 
   // Rows are memoized: they call the latest onOpen through a stable function.

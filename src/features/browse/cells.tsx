@@ -1,6 +1,7 @@
 /** How each kind of value shows in a cell. Every value is untrusted dataset text: rendered as text only. */
-import type { CountEntry, RowView } from '../../../workers/query/queryApi';
+import type { CountEntry, ExtraCellValue, RowView } from '../../../workers/query/queryApi';
 import { formatCount, formatSeconds } from '../../core/display';
+import { isClipped, MAX_EXTRA_TEXT } from '../../core/extraColumns';
 
 const MISSING = (
   <span className="browse-missing" aria-label="none">
@@ -68,6 +69,25 @@ export function CountsCell({ value }: { value: CountEntry[] | undefined }) {
           <span className="browse-chip-count">{formatCount(count)}</span>
         </span>
       ))}
+    </span>
+  );
+}
+
+/** A raw dataset column: numbers formatted (exact value in the tooltip), text as text, a cut value marked as such. */
+export function ExtraCell({ value }: { value: ExtraCellValue | undefined }) {
+  if (value === null || value === undefined) return MISSING;
+  if (typeof value === 'number') {
+    return (
+      <span className="browse-num" title={String(value)}>
+        {Number.isInteger(value) ? formatCount(value) : value.toLocaleString(undefined, { maximumSignificantDigits: 6 })}
+      </span>
+    );
+  }
+  if (!isClipped(value)) return <TextCell value={value} />;
+  return (
+    <span className="browse-clipped" title={`${value}\n(first ${MAX_EXTRA_TEXT} characters; open the row for the whole value)`}>
+      {value}
+      <span className="visually-hidden"> (cut)</span>
     </span>
   );
 }

@@ -1,6 +1,11 @@
-/** Which columns are shown and how wide, remembered in this browser across sessions. */
+/**
+ * Which columns are shown and how wide, remembered in this browser across sessions. The dataset's
+ * raw columns are remembered by name, for every dataset: a column shown in one dataset shows in
+ * another with a column of that name (rollouts of one family share their columns).
+ */
 import type { ColumnSizingState, ColumnVisibilityState } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
+import { isExtraColumn } from '../../core/query/columns';
 import { defaultVisibility, VALUE_COLUMNS } from './columns';
 
 const STORAGE_KEY = 'trajectory-explorer:browse-columns:v1';
@@ -25,7 +30,7 @@ export function useColumnPrefs() {
   return { visibility, setVisibility, sizing, setSizing };
 }
 
-/** Stored preferences, keeping only known columns and sane values (the store is user-editable). */
+/** Stored preferences, keeping only known columns (or raw ones) and sane values (the store is user-editable). */
 function load(): Prefs {
   const fallback = { visibility: { ...defaultVisibility }, sizing: {} };
   try {
@@ -33,7 +38,7 @@ function load(): Prefs {
     if (typeof raw !== 'object' || raw === null) return fallback;
     const { visibility, sizing } = raw as Partial<Record<keyof Prefs, Record<string, unknown>>>;
     const known = (entries: Record<string, unknown> | undefined, ok: (v: unknown) => boolean) =>
-      Object.fromEntries(Object.entries(entries ?? {}).filter(([id, v]) => (VALUE_COLUMNS as readonly string[]).includes(id) && ok(v)));
+      Object.fromEntries(Object.entries(entries ?? {}).filter(([id, v]) => ((VALUE_COLUMNS as readonly string[]).includes(id) || isExtraColumn(id)) && ok(v)));
     return {
       visibility: { ...fallback.visibility, ...(known(visibility, (v) => typeof v === 'boolean') as ColumnVisibilityState) },
       sizing: known(sizing, (v) => typeof v === 'number' && v >= 24 && v <= 2000) as ColumnSizingState,

@@ -1,11 +1,13 @@
 /**
  * Rows of a view, fetched from the query worker a page at a time as they scroll into range. A
  * `revision` bump refreshes the worker's table (cheap while an ingest appends); the pages shown
- * stay on screen until their refreshed versions arrive, so rows never flash empty.
+ * stay on screen until their refreshed versions arrive, so rows never flash empty. Rows carry
+ * every fixed column and the dataset's raw columns that are shown (showing one refetches the
+ * pages on screen, which stay shown meanwhile).
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { filterKey } from '../../core/query/filterSpec';
-import type { FilterSpec, QueryApi, RowView, SortSpec } from '../../../workers/query/queryApi';
+import type { ColumnDescriptor, ColumnId, FilterSpec, QueryApi, RowView, SortSpec } from '../../../workers/query/queryApi';
 import { VALUE_COLUMNS } from './columns';
 
 export const PAGE_ROWS = 100;
@@ -25,6 +27,8 @@ export interface RowWindows {
   tokensPending: number;
   /** The worker table's revision the counts come from. */
   revision: number;
+  /** The dataset's raw columns. */
+  extraColumns: ColumnDescriptor[];
   /** The row at a view position, when its page has arrived (or an older version of it is on screen). */
   rowAt(position: number): RowView | undefined;
   /** Fetches the pages covering positions `[start, end)` that are not there yet. */
@@ -36,6 +40,8 @@ export interface RowWindows {
 interface Pages {
   /** Dataset, sort and filter: pages of another view are never shown. */
   view: string;
+  /** The raw columns the pages carry. */
+  columns: string;
   revision: number;
   pages: Map<number, RowView[]>;
   loading: Set<number>;
@@ -43,30 +49,34 @@ interface Pages {
   stale: Map<number, RowView[]>;
 }
 
-export function useRowWindows(client: QueryApi, datasetKey: string, revision: number, sort: SortSpec, filter: FilterSpec | undefined): RowWindows {
+/** `visibility`: the table's shown columns (a raw column is fetched only when shown). */
+export function useRowWindows(client: QueryApi, datasetKey: string, revision: number, sort: SortSpec, filter: FilterSpec | undefined, visibility: Record<string, boolean>): RowWindows {
   const view = JSON.stringify([datasetKey, sort, filterKey(filter)]);
-  const [state, setState] = useState({ ready: false, error: undefined as string | undefined, matched: 0, total: 0, tokensPending: 0, revision: 0 });
-  const pages = useRef<Pages>({ view, revision: 0, pages: new Map(), loading: new Set(), stale: new Map() });
+  const [state, setState] = useState({ ready: false, error: undefined as string | undefined, matched: 0, total: 0, tokensPending: 0, revision: 0, extraColumns: [] as ColumnDescriptor[] });
+  const shownExtras = state.extraColumns.filter((d) => visibility[d.id] === true).map((d) => d.id);
+  const columnsKey = shownExtras.join('\n');
+  const columns = useMemo<readonly ColumnId[]>(() => [...VALUE_COLUMNS, ...(columnsKey ? (columnsKey.split('\n') as ColumnId[]) : [])], [columnsKey]);
+  const pages = useRef<Pages>({ view, columns: columnsKey, revision: 0, pages: new Map(), loading: new Set(), stale: new Map() });
   const [version, pageArrived] = useReducer((n: number) => n + 1, 0);
-  const latest = useRef({ client, datasetKey, sort, filter, view });
-  latest.current = { client, datasetKey, sort, filter, view };
+  const latest = useRef({ client, datasetKey, sort, filter, view, columns, columnsKey });
+  latest.current = { client, datasetKey, sort, filter, view, columns, columnsKey };
 
   const reset = useCallback((nextView: string, nextRevision: number) => {
     const current = pages.current;
     const keep = current.view === nextView ? new Map([...current.stale, ...current.pages]) : new Map<number, RowView[]>();
-    pages.current = { view: nextView, revision: nextRevision, pages: new Map(), loading: new Set(), stale: keep };
+    pages.current = { view: nextView, columns: latest.current.columnsKey, revision: nextRevision, pages: new Map(), loading: new Set(), stale: keep };
   }, []);
 
   const fetchPage = useCallback(
     (page: number) => {
-      const { client: c, datasetKey: key, sort: s, filter: f, view: v } = latest.current;
+      const { client: c, datasetKey: key, sort: s, filter: f, view: v, columns: cols, columnsKey: colsKey } = latest.current;
       const target = pages.current;
       target.loading.add(page);
-      c.view({ datasetKey: key, sort: s, ...(f ? { filter: f } : {}), offset: page * PAGE_ROWS, limit: PAGE_ROWS, columns: VALUE_COLUMNS })
+      c.view({ datasetKey: key, sort: s, ...(f ? { filter: f } : {}), offset: page * PAGE_ROWS, limit: PAGE_ROWS, columns: cols })
         .then((result) => {
           target.loading.delete(page);
-          // A page from another view, or from before the last refresh, is not shown.
-          if (pages.current.view !== v || result.revision < pages.current.revision) return;
+          // A page from another view, without the columns now shown, or from before the last refresh, is not shown.
+          if (pages.current.view !== v || pages.current.columns !== colsKey || result.revision < pages.current.revision) return;
           if (result.revision > pages.current.revision) reset(v, result.revision);
           pages.current.pages.set(page, result.rows);
           pages.current.stale.delete(page);
@@ -88,7 +98,7 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
       .refresh(datasetKey)
       .then((info) => {
         if (!live) return;
-        setState((st) => ({ ...st, tokensPending: info.tokensPending, revision: info.revision }));
+        setState((st) => ({ ...st, tokensPending: info.tokensPending, revision: info.revision, extraColumns: sameColumns(st.extraColumns, info.extraColumns) ? st.extraColumns : info.extraColumns }));
         if (info.revision === pages.current.revision && pages.current.view === latest.current.view) return;
         reset(latest.current.view, info.revision);
         fetchPage(0);
@@ -98,6 +108,15 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
       live = false;
     };
   }, [client, datasetKey, revision, reset, fetchPage]);
+
+  // Another raw column shown: the pages on screen are fetched again with it, and shown meanwhile.
+  // The first page is fetched here: before any page arrives the table has no rows to ask for.
+  useEffect(() => {
+    if (pages.current.columns === columnsKey) return;
+    reset(pages.current.view, pages.current.revision);
+    if (pages.current.revision > 0) fetchPage(0);
+    pageArrived();
+  }, [columnsKey, reset, fetchPage]);
 
   // Another sort or filter: the first page of the new order, the rest as they scroll in.
   useEffect(() => {
@@ -137,6 +156,10 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
   );
 
   return { ...state, view, version, rowAt, ensure, positionOf };
+}
+
+function sameColumns(a: readonly ColumnDescriptor[], b: readonly ColumnDescriptor[]): boolean {
+  return a.length === b.length && a.every((d, k) => d.id === b[k]?.id && d.kind === b[k]?.kind);
 }
 
 function messageOf(e: unknown): string {
