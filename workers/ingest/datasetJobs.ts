@@ -201,10 +201,13 @@ export class DatasetJobs {
     // Committed with every batch: a page that closes mid-shard leaves it `running`, i.e. interrupted.
     const progress: ShardRecord = { ...shard, state: 'running' };
     let lastBytes = 0;
+    // The bookkeeping happens before the await: the next batch's commit may start meanwhile.
     const commit = async (b: ShardBatch) => {
       const firstRow = progress.rowsDone;
+      const bytes = b.bytesRead - lastBytes;
+      lastBytes = b.bytesRead;
       progress.rowsDone = b.nextRow;
-      progress.bytesDone += b.bytesRead - lastBytes;
+      progress.bytesDone += bytes;
       progress.errors += b.errors.length;
       progress.errorSamples = [...progress.errorSamples, ...b.errors].slice(0, MAX_ERROR_SAMPLES);
       progress.format = b.detection.format;
@@ -212,8 +215,7 @@ export class DatasetJobs {
       const trajectories = b.items.map((it) => it.trajectory);
       const chunk = encodeFeatures(b.items.map((it) => ({ id: it.trajectory.id, row: it.row, features: it.features, extra: it.trajectory.extra, ...(it.trajectory.instanceId !== undefined ? { instanceId: it.trajectory.instanceId } : {}) })));
       await this.deps.store.commitBatch({ shard: withoutStored(progress), firstRow, trajectories, chunk });
-      onBatch(b.items.length + b.errors.length, b.bytesRead - lastBytes);
-      lastBytes = b.bytesRead;
+      onBatch(b.items.length + b.errors.length, bytes);
       this.tokens.enqueue(dataset.key, chunkKeyOf(shard.key, firstRow), trajectories);
     };
     try {

@@ -36,10 +36,17 @@ export interface ShardRead {
 }
 
 /**
+ * Commits started before the oldest is awaited: the database writes one batch while the worker
+ * decodes the next and serializes the one after (the store checks each batch follows the stored
+ * progress, so a batch after a failed one fails too and nothing is skipped).
+ */
+const COMMITS_IN_FLIGHT = 2;
+
+/**
  * Reads one shard from its cursor to its limit, committing batch by batch. An abort stops it
  * between batches, so nothing is half-written; errors propagate with the shard's path in them.
- * The next batch is decoded while the previous one commits (IndexedDB writes off this thread),
- * but commits stay in order, one at a time: a batch is committed only after the one before it is.
+ * Decoding goes on while earlier batches commit (IndexedDB writes off this thread); commits are
+ * started, and settle, in order, and a failure is reported for the first batch that failed.
  */
 export async function ingestShard({ cursor, open, commit, signal }: ShardRead): Promise<'done' | 'aborted'> {
   if (cursor.rowLimit !== undefined && cursor.rowsDone >= cursor.rowLimit) return 'done';
@@ -55,19 +62,20 @@ export async function ingestShard({ cursor, open, commit, signal }: ShardRead): 
     ...(cursor.rowLimit !== undefined ? { rowEnd: cursor.rowLimit } : {}),
     ...(cursor.format !== undefined ? { format: cursor.format } : {}),
   });
-  let committing: Promise<void> = Promise.resolve();
+  const committing: Promise<void>[] = [];
   try {
     for await (const batch of batches) {
-      await committing;
-      if (signal.aborted) return 'aborted';
-      committing = commit({ detection: batch.detection, items: batch.items, errors: batch.errors, nextRow: batch.nextRow, bytesRead });
-      // Awaited before the next batch or at the end; until then a failure must not go unhandled.
-      committing.catch(() => undefined);
+      if (committing.length >= COMMITS_IN_FLIGHT) await committing.shift();
+      if (signal.aborted) break;
+      const commitment = commit({ detection: batch.detection, items: batch.items, errors: batch.errors, nextRow: batch.nextRow, bytesRead });
+      // Awaited in turn; until then a failure must not go unhandled.
+      commitment.catch(() => undefined);
+      committing.push(commitment);
     }
-    await committing;
+    for (const commitment of committing.splice(0)) await commitment;
   } catch (e) {
-    // A read that fails while a batch commits leaves that commit to finish before anyone acts on the error.
-    await committing.catch(() => undefined);
+    // A failure leaves the commits under way to finish before anyone acts on the error.
+    await Promise.allSettled(committing);
     throw e;
   } finally {
     await batches.return(undefined);

@@ -88,18 +88,32 @@ function groupTrajectories(shard: Pick<ShardRecord, 'datasetKey' | 'key'>, traje
 
 /**
  * Everything the shard held from `firstRow` on is replaced, so re-committing a batch never
- * duplicates it. The reads go out together: each awaited request costs a round trip.
+ * duplicates it. The writes are issued at once, behind the reads that check them and before
+ * waiting for those: a put serializes its value when it is called, so the worker prepares this
+ * batch while the database is still writing the one before (the checks abort the transaction,
+ * writes and all, when they fail).
  */
 export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<void> {
   const { shard, firstRow } = batch;
   const shards = tx.objectStore('shards');
   const trajectories = tx.objectStore('trajectories');
   const chunks = tx.objectStore('featureChunks');
-  const [stored, previous, stale] = await Promise.all([
+  const checks = Promise.all([
     shards.get(shard.key),
     firstRow === 0 ? null : chunks.index('byShard').openCursor(IDBKeyRange.bound([shard.key, 0], [shard.key, firstRow], false, true), 'prev'),
     chunks.index('byShard').getAll(chunksFrom(shard.key, firstRow)),
   ]);
+  const writes: Promise<unknown>[] = [];
+  try {
+    writes.push(trajectories.delete(rowsFrom(shard.datasetKey, shard.key, firstRow)));
+    for (const group of batch.groups) writes.push(trajectories.put(group));
+    // An empty range (a file with no rows) has no chunk: every stored chunk covers at least one row.
+    if (batch.chunk.rowEnd > firstRow) writes.push(chunks.put(batch.chunk));
+  } finally {
+    // A failed check or put aborts the transaction: the other requests then reject, awaited or not.
+    for (const request of [checks, ...writes]) request.catch(() => undefined);
+  }
+  const [stored, previous, stale] = await checks;
   if (!stored || stored.datasetKey !== shard.datasetKey) {
     throw new StoreError(`Cannot save ${batch.what}: the shard is not in the store (its dataset was deleted, or putShards was not called).`);
   }
@@ -109,14 +123,13 @@ export async function writeBatch(tx: BatchTx, batch: PreparedBatch): Promise<voi
   if (previous && previous.value.rowEnd > firstRow) {
     throw new StoreError(`Cannot save ${batch.what}: it overlaps the saved rows ${previous.value.firstRow}–${previous.value.rowEnd - 1}. Reset the shard to read it again with other batch boundaries.`);
   }
+  // The batch's own chunk key may be among the stale ones: the put above already replaced it.
+  const replaced = stale.filter((c) => c.key !== batch.chunk.key);
   const freed = stale.reduce((sum, c) => sum + c.bytes, 0);
   await issueAll([
-    () => trajectories.delete(rowsFrom(shard.datasetKey, shard.key, firstRow)),
-    ...stale.map((c) => () => chunks.delete(c.key)),
-    ...batch.groups.map((g) => () => trajectories.put(g)),
-    // An empty range (a file with no rows) has no chunk: every stored chunk covers at least one row.
-    ...(batch.chunk.rowEnd > firstRow ? [() => chunks.put(batch.chunk)] : []),
+    ...replaced.map((c) => () => chunks.delete(c.key)),
     () => shards.put({ ...shard, bytesStored: Math.max(0, stored.bytesStored - freed) + batch.chunk.bytes }),
+    () => Promise.all(writes),
   ]);
 }
 

@@ -20,6 +20,7 @@ function failTrajectoryPuts(after: number, failure: Failure): void {
   let left = after;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof realPut>) {
     if (this.name !== 'trajectories' || left-- > 0) return realPut.apply(this, args);
+    IDBObjectStore.prototype.put = realPut; // one failure: a later transaction fails only by what it checks
     if (failure === 'quota-throw') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     const request = realPut.apply(this, args);
     const tx = this.transaction as unknown as { abort(): void; _abort(name: string): void };
@@ -105,6 +106,21 @@ describe('a commit that fails inside the database', () => {
     await expectRows(100);
     await commit(100, 200);
     await expectRows(200);
+  });
+
+  it('a batch committed right behind a failed one fails too, so no rows are skipped', async () => {
+    await setUp();
+    await commit(0, 100);
+    const stored = await store.getShard(s.key);
+    if (!stored) throw new Error('shard missing');
+    failTrajectoryPuts(3, 'crash');
+    const first = store.commitBatch(batch(stored, 100, 200));
+    // Issued before the first settles, as an ingest with two commits under way does.
+    const second = store.commitBatch(batch({ ...stored, rowsDone: 200 }, 200, 300));
+    await expect(first).rejects.toThrow('the transaction was aborted before it finished');
+    await expect(second).rejects.toThrow('so rows 100–199 would be skipped');
+    IDBObjectStore.prototype.put = realPut;
+    await expectRows(100);
   });
 
   it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {

@@ -9,6 +9,9 @@ import { reasonOf } from './types';
 /** A page header this big without parsing is not a header (page statistics are the only large part). */
 const MAX_HEADER_BYTES = 1 << 20;
 
+/** Bytes joined at a time while a header is incomplete: more than nearly any header, far less than a piece. */
+const HEADER_STEP = 64 << 10;
+
 /** Where one leaf column chunk lies in the file. */
 export interface ChunkSpan {
   start: number;
@@ -41,6 +44,8 @@ export class ColumnChunkReader {
   private readonly flat: boolean;
   private dictionary: DecodedArray | undefined;
   private buffer: Uint8Array = new Uint8Array(0);
+  /** The rest of the last piece taken, right after `buffer` in the file: joined to it only as needed. */
+  private spare: Uint8Array | undefined;
   /** File offset of buffer[0]. */
   private at: number;
   private header: ParsedHeader | undefined;
@@ -74,7 +79,7 @@ export class ColumnChunkReader {
   get canStep(): boolean {
     try {
       const header = this.bufferedHeader();
-      return (header !== undefined && this.buffer.length >= header.size + header.header.compressed_page_size) || this.pieces.arrived;
+      return (header !== undefined && this.buffer.length >= header.size + header.header.compressed_page_size) || this.spare !== undefined || this.pieces.arrived;
     } catch {
       return true;
     }
@@ -157,7 +162,7 @@ export class ColumnChunkReader {
     for (;;) {
       const header = this.bufferedHeader();
       if (header) return header;
-      if (this.buffer.length >= MAX_HEADER_BYTES || this.pieces.exhausted) {
+      if (this.buffer.length >= MAX_HEADER_BYTES || this.exhausted) {
         this.checkNotCut(this.buffer.length + 1);
         throw new Error(`corrupt page header at byte ${this.at}: no whole header in the ${this.buffer.length} bytes that follow`);
       }
@@ -185,12 +190,19 @@ export class ColumnChunkReader {
   /** Makes the buffer hold at least `bytes` bytes; `exact` when just those are needed (a page's rest), not just more. */
   private async fill(bytes: number, exact = true): Promise<void> {
     while (this.buffer.length < bytes) {
-      if (this.pieces.exhausted) {
+      if (this.exhausted) {
         this.checkNotCut(bytes);
         throw new Error(`the column chunk (bytes ${this.span.start}–${this.span.end}) ends inside the page at byte ${this.at}`);
       }
-      this.append(await this.pieces.take(exact ? bytes - this.buffer.length : 0));
+      const next = this.spare ?? (await this.pieces.take(exact ? bytes - this.buffer.length : 0));
+      this.spare = undefined;
+      this.append(next, exact ? bytes - this.buffer.length : HEADER_STEP);
     }
+  }
+
+  /** No bytes left to take. */
+  private get exhausted(): boolean {
+    return this.spare === undefined && this.pieces.exhausted;
   }
 
   private checkNotCut(bytes: number): void {
@@ -198,16 +210,24 @@ export class ColumnChunkReader {
     throw new Error(`truncated: the column chunk needs bytes ${this.span.start}–${this.span.end} but the file's column data ends at byte ${this.span.dataEnd}`);
   }
 
-  private append(piece: Uint8Array): void {
+  /**
+   * Adds the next bytes. An empty buffer becomes the piece itself; otherwise only `wanted` of it
+   * is copied behind the buffer (a page that spans two pieces) and the rest is kept as it is, so
+   * a piece of many pages is not copied whole for the sake of the one that crosses into it.
+   */
+  private append(piece: Uint8Array, wanted: number): void {
     if (this.buffer.length === 0) {
       this.buffer = piece;
       return;
     }
-    const joined = new Uint8Array(this.buffer.length + piece.length);
+    const used = piece.subarray(0, Math.max(1, Math.min(piece.length, wanted)));
+    if (used.length < piece.length) this.spare = piece.subarray(used.length);
+    const joined = new Uint8Array(this.buffer.length + used.length);
     joined.set(this.buffer);
-    joined.set(piece, this.buffer.length);
+    joined.set(used, this.buffer.length);
     this.buffer = joined;
   }
+
 }
 
 function headerProblem(header: PageHeader, dataStart: number, chunkEnd: number): string | undefined {
