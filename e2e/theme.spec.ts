@@ -1,6 +1,6 @@
 /**
  * Dark mode: the page follows the system colour scheme, the header toggle overrides it and the
- * choice survives a reload, and a trajectory's thread and patch stay readable in dark.
+ * choice survives a reload, and a trajectory's table, thread and patch stay readable in both.
  */
 import type { Locator, Page } from '@playwright/test';
 import { dataFiles, rollouts } from './support/datasetFacts';
@@ -66,6 +66,41 @@ async function lowestContrast(root: Locator, limit = 200): Promise<{ ratio: numb
   }, limit);
 }
 
+/** Table, thread and patch of a rollout with a patch keep body-text contrast in the current scheme. */
+async function expectReadable(page: Page, hubUrl: string): Promise<void> {
+  const facts = await rollouts(OPEN_SWE, dataFiles(SPLIT));
+  const withPatch = facts.find((f) => f.patch);
+  if (!withPatch) throw new Error(`no row of ${SPLIT} has a model patch: the fixture no longer exercises the diff`);
+  const rows = facts.length;
+  await page.goto('/');
+  await lookUp(page, OPEN_SWE, { endpoint: hubUrl });
+  await load(page, OPEN_SWE, { only: ['openhands / qwen35_122b'], full: true });
+  await expectLoaded(page, OPEN_SWE, rows);
+  await datasetCard(page, OPEN_SWE).getByRole('button', { name: 'Browse' }).click();
+  const grid = page.getByRole('grid', { name: `Trajectories of ${OPEN_SWE}` });
+  await expect(grid).toBeVisible();
+  const table = await lowestContrast(grid);
+  expect(table.ratio, table.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
+
+  const row = grid.locator(`[role=row][data-row-id$="${withPatch.idSuffix}"]`);
+  const id = (await row.getAttribute('data-row-id')) as string;
+  await row.dblclick();
+  const reader = page.getByRole('region', { name: `Trajectory ${id}` });
+  await expect(reader.locator('.thread')).toBeVisible();
+  const thread = await lowestContrast(reader.locator('.thread'));
+  expect(thread.ratio, thread.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
+
+  await reader.getByRole('tab', { name: 'Patch' }).click();
+  await expect(reader.locator('.patch-view')).toBeVisible();
+  // The diff itself: added, deleted and context lines with their syntax colours.
+  const diffTable = reader.locator('.patch-view .pv-diff').first();
+  await expect(diffTable.locator('td.diff-code').first()).toBeVisible();
+  const patch = await lowestContrast(reader.locator('.patch-view'), 2000);
+  expect(patch.ratio, patch.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
+  const diff = await lowestContrast(diffTable, 2000);
+  expect(diff.ratio, diff.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
+}
+
 test.describe('with the system in dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
@@ -75,43 +110,17 @@ test.describe('with the system in dark mode', () => {
     expect(await pageLuminance(page)).toBeLessThan(0.05);
   });
 
-  test("a trajectory's thread and patch are readable", async ({ page, hub }) => {
-    const facts = await rollouts(OPEN_SWE, dataFiles(SPLIT));
-    const withPatch = facts.find((f) => f.patch);
-    if (!withPatch) throw new Error(`no row of ${SPLIT} has a model patch: the fixture no longer exercises the diff`);
-    const rows = facts.length;
-    await page.goto('/');
-    await lookUp(page, OPEN_SWE, { endpoint: hub.url });
-    await load(page, OPEN_SWE, { only: ['openhands / qwen35_122b'], full: true });
-    await expectLoaded(page, OPEN_SWE, rows);
-    await datasetCard(page, OPEN_SWE).getByRole('button', { name: 'Browse' }).click();
-    const grid = page.getByRole('grid', { name: `Trajectories of ${OPEN_SWE}` });
-    await expect(grid).toBeVisible();
-    const table = await lowestContrast(grid);
-    expect(table.ratio, table.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
-
-    const row = grid.locator(`[role=row][data-row-id$="${withPatch.idSuffix}"]`);
-    const id = (await row.getAttribute('data-row-id')) as string;
-    await row.dblclick();
-    const reader = page.getByRole('region', { name: `Trajectory ${id}` });
-    await expect(reader.locator('.thread')).toBeVisible();
-    const thread = await lowestContrast(reader.locator('.thread'));
-    expect(thread.ratio, thread.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
-
-    await reader.getByRole('tab', { name: 'Patch' }).click();
-    await expect(reader.locator('.patch-view')).toBeVisible();
-    // The diff itself: added, deleted and context lines with their syntax colours.
-    const diffTable = reader.locator('.patch-view .pv-diff').first();
-    await expect(diffTable.locator('td.diff-code').first()).toBeVisible();
-    const patch = await lowestContrast(reader.locator('.patch-view'), 2000);
-    expect(patch.ratio, patch.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
-    const diff = await lowestContrast(diffTable, 2000);
-    expect(diff.ratio, diff.sample).toBeGreaterThanOrEqual(MIN_CONTRAST);
+  test("a trajectory's table, thread and patch are readable", async ({ page, hub }) => {
+    await expectReadable(page, hub.url);
   });
 });
 
 test.describe('with the system in light mode', () => {
   test.use({ colorScheme: 'light' });
+
+  test("a trajectory's table, thread and patch are readable", async ({ page, hub }) => {
+    await expectReadable(page, hub.url);
+  });
 
   test('the page is light; the toggle makes it dark, and the choice survives a reload', async ({ page }) => {
     await page.goto('/');
