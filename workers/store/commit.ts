@@ -29,8 +29,8 @@ export interface PreparedBatch {
  * enough that Chromium writes far fewer values, small enough that opening one trajectory reads
  * little more than itself.
  */
-const GROUP_ROWS = 16;
-const GROUP_BYTES = 1 << 20;
+const GROUP_ROWS = 32;
+const GROUP_BYTES = 2 << 20;
 
 /** Checks the batch is self-consistent and builds its records (outside any transaction: it may take a while). */
 export function prepareBatch({ shard, firstRow, trajectories, chunk }: CommitBatch): PreparedBatch {

@@ -5,7 +5,7 @@ import { batch, dataset, shard, trajectory } from './testData';
 
 /**
  * How a write fails inside the database, after `after` trajectory puts of a later transaction
- * (a put stores a group of up to 16 trajectories):
+ * (a put stores a group of up to 32 trajectories):
  * - 'crash': the transaction is aborted half-way (a tab closed or killed mid-commit);
  * - 'quota-throw': put throws QuotaExceededError;
  * - 'quota-abort': the engine aborts the transaction with QuotaExceededError, as Chromium does when
@@ -125,7 +125,7 @@ describe('a commit that fails inside the database', () => {
 
   it('an interrupted reset leaves no stale rows in the feature table, and the next ingest clears them', async () => {
     await setUp();
-    // Enough rows for more than one delete slice (500 groups of up to 16).
+    // Enough rows for more than one delete slice (200 groups of up to 32).
     for (let first = 0; first < 10_000; first += 500) await commit(first, first + 500);
     crashDeletesAfter(1);
     await expect(store.resetShard(s.key)).rejects.toThrow(/^Could not delete trajectories of shard data\/train-0.jsonl \(default\/train\) of dataset ds: the transaction was aborted before it finished and changed nothing, so it is safe to run again.$/);

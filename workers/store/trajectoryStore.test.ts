@@ -215,7 +215,7 @@ describe('trajectory groups', () => {
   it('store a batch as groups by rows and bytes, each trajectory found by id, pages crossing groups', async () => {
     const store = await freshStore();
     const s = await withShard(store);
-    // 120 KB rollouts: the 1 MB bound closes a group after 9; small ones close at 16 rows.
+    // 120 KB rollouts: the 2 MB bound closes a group after 18; small ones close at 32 rows.
     await ingest(store, s, 0, 30, 30, { chars: 120_000, exactTokens: false });
     await ingest(store, s, 30, 70, 40);
     const ids = [...Array(70).keys()].map((r) => trajectory('ds', s.path, r).id);
@@ -226,7 +226,7 @@ describe('trajectory groups', () => {
     expect(await store.getTrajectory('ds', ids[47] as string)).toEqual(trajectory('ds', s.path, 47));
     const page = await store.trajectoriesOf('ds', { offset: 7, limit: 40 });
     expect(page.map((t) => t.id)).toEqual(ids.slice(7, 47));
-    expect(await groupSizes(store.dbName)).toEqual([9, 9, 9, 3, 16, 16, 8]);
+    expect(await groupSizes(store.dbName)).toEqual([18, 12, 32, 8]);
   });
 });
 

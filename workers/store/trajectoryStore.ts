@@ -26,7 +26,7 @@ export interface OpenStoreOptions {
  * Records deleted per transaction, so deleting 200k rows never holds the database for long.
  * Trajectory groups go as one range request per slice; chunks (fewer still) one request each.
  */
-const DELETE_SLICE = { trajectories: 500, featureChunks: 200 } as const;
+const DELETE_SLICE = { trajectories: 200, featureChunks: 200 } as const;
 
 type Stores = StoreNames<TrajectoryDB>;
 type Verb = 'read' | 'save' | 'delete';
