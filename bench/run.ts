@@ -1,8 +1,8 @@
 /**
  * Ingest benchmarks in headless Chromium:
- *   npx tsx bench/run.ts [--only a,b,c,d] [--reps N] [--heavy-reps N] [--profile] [--skip-build]
+ *   npx tsx bench/run.ts [--only a,b,c,d,e] [--reps N] [--heavy-reps N] [--profile] [--skip-build]
  * Generates the data when missing or stale, builds the app and the bench page, serves them and a
- * loopback fake Hub (all on 127.0.0.1:4420-4423), runs each benchmark beside its baseline measured
+ * loopback fake Hub (all on 127.0.0.1:4420-4424), runs each benchmark beside its baseline measured
  * in the same run, and writes bench/results/<timestamp>.json and bench/results/latest.json.
  * See bench/README.md for what each figure means.
  */
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { withPage } from './runner/browser';
-import { buildAll, buildDirs } from './runner/build';
+import { buildAll, buildDirs, harnessRecordsDir } from './runner/build';
 import { benchDataset, load, type BenchEnv } from './runner/env';
 import { ensureBenchData } from './runner/fixtures';
 import { firstRowBenches } from './runner/firstRowBench';
@@ -20,9 +20,10 @@ import { deferredTokensBench, exactTokensBench } from './runner/ingestBench';
 import { summary, writeReport, type Machine, type Report } from './runner/report';
 import type { BenchFailure, BenchResult } from './runner/result';
 import { startServers } from './runner/servers';
+import { threadBench } from './runner/threadBench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const ALL = ['a', 'b', 'c', 'd'] as const;
+const ALL = ['a', 'b', 'c', 'd', 'e'] as const;
 type Id = (typeof ALL)[number];
 
 interface Args {
@@ -59,7 +60,7 @@ function parseArgs(argv: string[]): Args {
 
 function usage(error?: string): never {
   if (error) console.error(error);
-  console.log('usage: tsx bench/run.ts [--only a,b,c,d] [--reps N] [--heavy-reps N] [--profile] [--skip-build]');
+  console.log('usage: tsx bench/run.ts [--only a,b,c,d,e] [--reps N] [--heavy-reps N] [--profile] [--skip-build]');
   console.log('  --reps N        repetitions of the cheap runs (default 3); --heavy-reps N: of the exact-token ones (default 2); the 200 MB ones run once');
   console.log('  --profile       CPU-profile the bench page\'s workers during each ingest (bench/results/profiles/); slows them a little');
   process.exit(error ? 2 : 0);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const loadStart = load();
   const data = ensureBenchData(ROOT, log);
   const largeFooter = await shardFooter(data.large.abs);
-  if (args.build) log('building the app and the bench page…');
+  if (args.build) log('building the app, the bench page and the thread harness…');
   const builds = args.build ? await buildAll(ROOT) : buildDirs(ROOT);
   const servers = await startServers(builds, data.root);
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
       const ids = ALL.filter((id) => (id === 'c' || id === 'd') && args.only.has(id));
       await attempt(ids, 'first trajectory on screen at 100 Mbit/s, and peak heap during that ingest', async () => (await firstRowBenches(env, data.large, largeFooter.largestRowGroupBytes)).filter((r) => args.only.has(r.id as Id)));
     }
+    if (args.only.has('e')) await attempt(['e'], 'input answered with a 10 MB observation open', () => threadBench(env, servers.harnessUrl, harnessRecordsDir(builds), args.reps));
     const machine: Machine = {
       cores: cpus().length,
       cpu: cpus()[0]?.model ?? 'unknown',

@@ -41,7 +41,7 @@ export function writeReport(dir: string, report: Report): string {
 export function summary(report: Report): string {
   const m = report.machine;
   const lines = [
-    `Ingest benchmarks, ${report.startedAt} (${report.durationSec.toFixed(0)} s)`,
+    `Benchmarks, ${report.startedAt} (${report.durationSec.toFixed(0)} s)`,
     `machine: ${m.cores} cores (${m.cpu}), Chromium ${m.chromium}, token pool ${m.poolSize}, load ${m.loadStart} → ${m.loadEnd}; reader: ${report.reader}`,
     '',
   ];

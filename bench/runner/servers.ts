@@ -3,7 +3,7 @@ import { startFakeHub, type FakeHub, type RequestLog } from '../../scripts/hub/f
 import type { Builds } from './build';
 
 /** Loopback ports of this benchmark (4420-4429 are reserved for it). */
-export const PORTS = { app: 4420, page: 4421, hub: 4422, slowHub: 4423 } as const;
+export const PORTS = { app: 4420, page: 4421, hub: 4422, slowHub: 4423, harness: 4424 } as const;
 /** 100 Mbit/s. */
 export const SLOW_HUB_BYTES_PER_SEC = 12.5e6;
 
@@ -15,6 +15,7 @@ export interface TimedRequest extends RequestLog {
 export interface Servers {
   appUrl: string;
   pageUrl: string;
+  harnessUrl: string;
   hub: FakeHub;
   /** The same repositories behind a 100 Mbit/s link. */
   slowHub: FakeHub;
@@ -33,13 +34,15 @@ export async function startServers(builds: Builds, dataRoot: string): Promise<Se
     started.push(() => app.close());
     const page = await serveBuild(builds.page, PORTS.page);
     started.push(() => page.close());
+    const harness = await serveBuild(builds.harness, PORTS.harness);
+    started.push(() => harness.close());
     const hub = await startFakeHub({ root: dataRoot, port: PORTS.hub });
     started.push(() => hub.close());
     const slowRequests: TimedRequest[] = [];
     const onRequest = (entry: RequestLog) => slowRequests.push({ ...entry, doneAt: performance.now() });
     const slowHub = await startFakeHub({ root: dataRoot, port: PORTS.slowHub, faults: { throttle: SLOW_HUB_BYTES_PER_SEC }, onRequest });
     started.push(() => slowHub.close());
-    return { appUrl: `http://127.0.0.1:${PORTS.app}/`, pageUrl: `http://127.0.0.1:${PORTS.page}/`, hub, slowHub, slowRequests, close };
+    return { appUrl: `http://127.0.0.1:${PORTS.app}/`, pageUrl: `http://127.0.0.1:${PORTS.page}/`, harnessUrl: `http://127.0.0.1:${PORTS.harness}/`, hub, slowHub, slowRequests, close };
   } catch (e) {
     await close();
     throw e;
