@@ -13,51 +13,20 @@ import {
   transferList,
   type FeatureRowInput,
 } from './featureColumns';
-import type { Features, Trajectory } from './types';
+import { dropUndefined, featuresArbitrary } from '../../tests/featuresArbitrary';
+import type { Trajectory } from './types';
 
 const count = fc.nat({ max: 0xffff_ffff });
 const value = fc.oneof(fc.double({ noNaN: true }), fc.nat());
 const name = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('bash', 'bash:grep', '__proto__', 'constructor', 'py', ''));
 const counts = fc.dictionary(name, count, { maxKeys: 6, noNullPrototype: true });
-const byRole = fc.record({ system: value, user: value, assistant: value, tool: value }, { noNullPrototype: true });
 const label = fc.option(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('python', 'go', '')), { nil: undefined });
 
-const features: fc.Arbitrary<Features> = fc
-  .record({
-    nMessages: value,
-    nSystem: value,
-    nUser: value,
-    nAssistant: value,
-    nTool: value,
-    tokens: value,
-    tokensExact: fc.boolean(),
-    tokensByRole: byRole,
-    patchFiles: value,
-    patchAdd: value,
-    patchDel: value,
-    patchChurn: value,
-    patchExtensions: counts,
-    tools: counts,
-    outcome: fc.constantFrom('resolved', 'unresolved', 'ungraded'),
-    language: label,
-    repo: label,
-    agent: label,
-    model: label,
-    exitStatus: label,
-    category: label,
-    durationSec: fc.option(value, { nil: undefined }),
-    promptTokens: fc.option(value, { nil: undefined }),
-    completionTokens: fc.option(value, { nil: undefined }),
-  })
-  .map(dropUndefined);
+const features = featuresArbitrary({ num: value, label, counts });
 
 const rowInput = fc.record({ id: fc.string(), row: count, instanceId: label, features }).map(dropUndefined);
 const rowInputs = fc.array(rowInput, { maxLength: 20 });
 
-/** Features never hold `key: undefined`; an absent value is an absent key. */
-function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 function roundTrip(rows: FeatureRowInput[], chunk = encodeFeatures(rows)) {
   return rows.map((_, i) => ({ id: chunk.ids[i], row: chunk.rows[i], instanceId: stringAt(chunk.str.instanceId, i), features: featuresAt(chunk, i) }));

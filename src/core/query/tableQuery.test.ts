@@ -10,6 +10,7 @@ import { MAX_VALUES } from './columnInfo';
 import { QueryError } from './queryError';
 import { TableQuery } from './tableQuery';
 import { syntheticTable } from './testData';
+import { dropUndefined, featuresArbitrary } from '../../../tests/featuresArbitrary';
 
 /*
  * The reference: the same questions answered the obvious way, one plain object per row
@@ -96,34 +97,7 @@ const label = fc.option(fc.constantFrom(...LABELS), { nil: undefined });
 const counts = fc.dictionary(fc.constantFrom('bash', 'bash:grep', 'bash:sed', 'think', 'py', '', '__proto__'), fc.nat({ max: 50 }), { maxKeys: 4, noNullPrototype: true });
 const optionalNum = fc.option(num, { nil: undefined });
 
-const features: fc.Arbitrary<Features> = fc
-  .record({
-    nMessages: num,
-    nSystem: num,
-    nUser: num,
-    nAssistant: num,
-    nTool: num,
-    tokens: num,
-    tokensExact: fc.boolean(),
-    tokensByRole: fc.record({ system: num, user: num, assistant: num, tool: num }, { noNullPrototype: true }),
-    patchFiles: fc.constantFrom(0, 0, 1, 2),
-    patchAdd: num,
-    patchDel: num,
-    patchChurn: fc.constantFrom(0, 0, 3, 10),
-    patchExtensions: counts,
-    tools: counts,
-    outcome: fc.constantFrom('resolved', 'unresolved', 'ungraded'),
-    language: label,
-    repo: label,
-    agent: label,
-    model: label,
-    exitStatus: label,
-    category: label,
-    durationSec: optionalNum,
-    promptTokens: optionalNum,
-    completionTokens: optionalNum,
-  })
-  .map(dropUndefined);
+const features = featuresArbitrary({ num, label, counts, patchFiles: fc.constantFrom(0, 0, 1, 2), patchChurn: fc.constantFrom(0, 0, 3, 10) });
 
 const extra = fc.record(
   {
@@ -170,9 +144,6 @@ const sort: fc.Arbitrary<SortSpec> = fc
 const noFilter = fc.constant(undefined);
 
 /** Features never hold `key: undefined`; an absent value is an absent key. */
-function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 /**
  * The sort and filter without the raw columns this table lacks or holds as the other kind (no row

@@ -64,14 +64,7 @@ export const ThreadMinimap = memo(function ThreadMinimap({ items, targets, match
   );
 });
 
-interface DrawInput {
-  items: readonly ThreadItem[];
-  targets: JumpTargets;
-  matches: ReadonlySet<number>;
-  first: number;
-  last: number;
-  selected: number;
-}
+type DrawInput = Omit<ThreadMinimapProps, 'onPick'>;
 
 function draw(el: HTMLCanvasElement, height: number, { items, targets, matches, first, last, selected }: DrawInput): void {
   const ratio = window.devicePixelRatio || 1;
