@@ -49,7 +49,7 @@ type UpgradeTx = IDBPTransaction<TrajectoryDB, StoreNames<TrajectoryDB>[], 'vers
 /** Brings a database at `oldVersion` (0: new) to `DB_VERSION`; each step runs once, in order. */
 export async function upgradeSchema(db: IDBPDatabase<TrajectoryDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
   if (oldVersion < 1) createVersion1(db);
-  if (oldVersion < 2) await groupTrajectories(tx, oldVersion === 0);
+  if (oldVersion < 2) await groupTrajectories(tx);
 }
 
 function createVersion1(db: IDBPDatabase<TrajectoryDB>): void {
@@ -72,12 +72,11 @@ interface Version1Record {
 }
 
 /** Version 2: `byId` indexes each trajectory of a group; every version 1 record becomes a group of one. */
-async function groupTrajectories(tx: UpgradeTx, fresh: boolean): Promise<void> {
+async function groupTrajectories(tx: UpgradeTx): Promise<void> {
   const store = tx.objectStore('trajectories');
   // Version 1's index had the same name over another key path.
   if (store.indexNames.contains('byId')) store.deleteIndex('byId');
   store.createIndex('byId', 'keys', { unique: true, multiEntry: true });
-  if (fresh) return;
   for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
     const old = cursor.value as unknown as Version1Record;
     await cursor.update({ datasetKey: old.datasetKey, shardKey: old.shardKey, row: old.row, keys: [[old.datasetKey, old.id]], trajectories: [old.trajectory] });
