@@ -101,7 +101,7 @@ function Harness() {
       ? createElement('p', { className: 'muted' }, 'Seeding the store…')
       : createElement(TrajectoryTable, {
           datasetKey: HARNESS_DATASET,
-          revision: state.revision,
+          storeVersion: String(state.revision),
           selectedId: state.chosen,
           filter: state.filter,
           onOpen: (id: string) => update({ opened: id }),

@@ -17,7 +17,7 @@ export function App() {
   const scrolledTo = useRef<string | undefined>(undefined);
   const dataset = datasets.datasets.find((d) => d.key === route.dataset);
   // Any stored row or exact token count arriving makes the table look again.
-  const revision = dataset ? dataset.rows * 1_000_003 + dataset.tokensPending + (dataset.state === 'done' ? 1 : 0) : 0;
+  const storeVersion = dataset ? `${dataset.rows}/${dataset.tokensPending}/${dataset.state}` : '';
 
   const openDataset = useCallback((key: string) => navigate({ dataset: key }), [navigate]);
   const closeReader = useCallback(() => navigate({ ...(route.dataset ? { dataset: route.dataset } : {}) }), [navigate, route.dataset]);
@@ -94,7 +94,7 @@ export function App() {
               >
                 <TrajectoryTable
                   datasetKey={dataset.key}
-                  revision={revision}
+                  storeVersion={storeVersion}
                   label={`Trajectories of ${dataset.label}`}
                   {...(lastOpened ? { selectedId: lastOpened } : {})}
                   onOpen={(id) => {

@@ -20,8 +20,8 @@ import { useSelection } from './useSelection';
 
 export interface TrajectoryTableProps {
   datasetKey: string;
-  /** Bump to pick up rows stored since (while an ingest runs, or once exact token counts land). */
-  revision: number;
+  /** Changes whenever what is stored does (rows while an ingest runs, exact token counts as they land): the table then looks again. */
+  storeVersion: string;
   /** The row to select and keep in view (the one open beside the table). */
   selectedId?: string;
   /** Enter or a double click on a row. */
@@ -38,12 +38,12 @@ const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 38;
 const OVERSCAN = 12;
 
-export function TrajectoryTable({ datasetKey, revision, selectedId, onOpen, onSelect, filter, label = 'Trajectories' }: TrajectoryTableProps) {
+export function TrajectoryTable({ datasetKey, storeVersion, selectedId, onOpen, onSelect, filter, label = 'Trajectories' }: TrajectoryTableProps) {
   const gridId = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
   const sort = useMemo<SortSpec>(() => sorting.map((s) => ({ column: s.id as ColumnId, desc: s.desc })), [sorting]);
   const prefs = useColumnPrefs();
-  const rows = useRowWindows(queryClient(), datasetKey, revision, sort, filter, prefs.visibility);
+  const rows = useRowWindows(queryClient(), datasetKey, storeVersion, sort, filter, prefs.visibility);
   const columns = useMemo(() => columnsWith(rows.extraColumns), [rows.extraColumns]);
   const visibility = useMemo(() => visibilityWith(prefs.visibility, rows.extraColumns), [prefs.visibility, rows.extraColumns]);
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 /**
  * Rows of a view, fetched from the query worker a page at a time as they scroll into range. A
- * `revision` bump refreshes the worker's table (cheap while an ingest appends); the pages shown
+ * new `storeVersion` refreshes the worker's table (cheap while an ingest appends); the pages shown
  * stay on screen until their refreshed versions arrive, so rows never flash empty. Rows carry
  * every fixed column and the dataset's raw columns that are shown (showing one refetches the
  * pages on screen, which stay shown meanwhile).
@@ -50,7 +50,7 @@ interface Pages {
 }
 
 /** `visibility`: the table's shown columns (a raw column is fetched only when shown). */
-export function useRowWindows(client: QueryApi, datasetKey: string, revision: number, sort: SortSpec, filter: FilterSpec | undefined, visibility: Record<string, boolean>): RowWindows {
+export function useRowWindows(client: QueryApi, datasetKey: string, storeVersion: string, sort: SortSpec, filter: FilterSpec | undefined, visibility: Record<string, boolean>): RowWindows {
   const view = JSON.stringify([datasetKey, sort, filterKey(filter)]);
   const [state, setState] = useState({ ready: false, error: undefined as string | undefined, matched: 0, total: 0, tokensPending: 0, revision: 0, extraColumns: [] as ColumnDescriptor[] });
   const shownExtras = state.extraColumns.filter((d) => visibility[d.id] === true).map((d) => d.id);
@@ -91,7 +91,7 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
     [reset],
   );
 
-  // A revision bump: load what the store has now; the visible pages are then fetched again.
+  // The store changed: load what it has now; the visible pages are then fetched again.
   useEffect(() => {
     let live = true;
     client
@@ -107,7 +107,7 @@ export function useRowWindows(client: QueryApi, datasetKey: string, revision: nu
     return () => {
       live = false;
     };
-  }, [client, datasetKey, revision, reset, fetchPage]);
+  }, [client, datasetKey, storeVersion, reset, fetchPage]);
 
   // Another raw column shown: the pages on screen are fetched again with it, and shown meanwhile.
   // The first page is fetched here: before any page arrives the table has no rows to ask for.
