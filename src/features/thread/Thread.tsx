@@ -52,7 +52,7 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const onScrolledTo = useRef((i: number) => onChange.current?.(i, 'scroll'));
-  const { virtualizer, topVisible, inView } = useThreadVirtualizer(scroller, items, trajectory.id, onScrolledTo);
+  const { virtualizer, topVisible, inView, placePicked } = useThreadVirtualizer(scroller, items, trajectory.id, onScrolledTo);
 
   const find = useFind(items, () => (selectedRef.current >= 0 ? selectedRef.current : topVisible.current));
   const painter = useMemo(() => new FindPainter(), []);
@@ -62,10 +62,15 @@ export function Thread({ trajectory, features, initialMessage, onMessageChange, 
   const reveal = useReveal(scroller, virtualizer, painter, paintInput);
   usePaintedMatches(scroller, painter, find.result.query, find.caseSensitive, find.currentMatch);
 
-  const select = useCallback((i: number) => {
-    setSelected(i);
-    if (i !== selectedRef.current) onChange.current?.(i, 'select');
-  }, []);
+  const select = useCallback(
+    (i: number) => {
+      setSelected(i);
+      if (i === selectedRef.current) return;
+      placePicked();
+      onChange.current?.(i, 'select');
+    },
+    [placePicked],
+  );
   const goTo = useCallback(
     (i: number, match?: Match) => {
       select(i);

@@ -56,5 +56,12 @@ export function useThreadVirtualizer(scroller: RefObject<HTMLDivElement | null>,
     const r = report.current;
     return () => window.clearTimeout(r.timer);
   }, []);
-  return { virtualizer, topVisible, inView };
+  // A place the reader picks outranks where the view stands: a report still waiting for the scroll
+  // to settle is dropped, and the top row now in view counts as told, so that a re-measure that
+  // leaves it there does not report it over the pick.
+  const placePicked = useCallback(() => {
+    window.clearTimeout(report.current.timer);
+    report.current.last = topVisible.current;
+  }, []);
+  return { virtualizer, topVisible, inView, placePicked };
 }
